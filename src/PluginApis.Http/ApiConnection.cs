@@ -1,0 +1,367 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace PluginApis.Http;
+
+/// <summary>
+/// Sends <see cref="ApiRequest"/>s for a typed client and turns responses into models or typed exceptions:
+/// builds the URI, starts one span per call, reads JSON with source-generated metadata (streaming large arrays),
+/// and maps failures to the service's <see cref="ApiException"/> subtype with secrets redacted.
+/// The typed clients use it; call it directly only to reach an endpoint the clients do not cover.
+/// </summary>
+public sealed class ApiConnection : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _disposeClient;
+    private readonly string _baseAddress;
+    private readonly ApiServiceDefinition _service;
+    private readonly SecretRedactor _redactor;
+    private readonly RateLimitTracker _tracker;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a connection.</summary>
+    /// <param name="httpClient">A client whose handler chain came from <see cref="ApiHandlerChain"/>.</param>
+    /// <param name="baseAddress">The service's absolute base address.</param>
+    /// <param name="service">Service-specific error handling.</param>
+    /// <param name="redactor">Removes the API key and other secrets from everything shown.</param>
+    /// <param name="tracker">The rate-limit memory shared with the resilience handler.</param>
+    /// <param name="disposeClient">True when disposing the connection disposes <paramref name="httpClient"/>.</param>
+    /// <param name="timeProvider">The clock for rate-limit timestamps; default the system clock.</param>
+    public ApiConnection(HttpClient httpClient, Uri baseAddress, ApiServiceDefinition service, SecretRedactor redactor, RateLimitTracker tracker, bool disposeClient, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(tracker);
+        if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"The base address must be an absolute http(s) URI (was '{baseAddress}').", nameof(baseAddress));
+        }
+
+        _httpClient = httpClient;
+        _disposeClient = disposeClient;
+        var text = baseAddress.GetLeftPart(UriPartial.Path);
+        _baseAddress = text.EndsWith('/') ? text : text + "/";
+        _service = service;
+        _redactor = redactor;
+        _tracker = tracker;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Builds a connection without dependency injection: validates the options, then links the SDK handler chain
+    /// (<see cref="ApiHandlerChain"/>) over <paramref name="transport"/> (or a new <see cref="SocketsHttpHandler"/>).
+    /// </summary>
+    /// <param name="options">The client options (validated here).</param>
+    /// <param name="authHandler">The service's API-key handler.</param>
+    /// <param name="service">Service-specific error handling.</param>
+    /// <param name="transport">The innermost handler; null for a new pooled socket handler. A caller's transport is not disposed with the client.</param>
+    public static ApiConnection Create(ApiClientOptions options, DelegatingHandler authHandler, ApiServiceDefinition service, HttpMessageHandler? transport)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(authHandler);
+        options.EnsureValid();
+        var tracker = new RateLimitTracker();
+        var inner = transport is null ? ApiHandlerChain.CreateDefaultTransport() : new CallerOwnedTransport(transport);
+        var chain = ApiHandlerChain.Link(ApiHandlerChain.CreateHandlers(authHandler, options.Resilience, tracker), inner);
+        var httpClient = new HttpClient(chain, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new ApiConnection(httpClient, options.BaseAddress, service, new SecretRedactor(options.ApiKey), tracker, disposeClient: true, options.Resilience.TimeProvider);
+    }
+
+    /// <summary>Builds a connection over an <see cref="IHttpClientFactory"/> client registered by <see cref="ApiClientRegistration"/>.</summary>
+    /// <typeparam name="TOptions">The options type.</typeparam>
+    /// <param name="parts">The options, HttpClient and tracker from dependency injection.</param>
+    /// <param name="service">Service-specific error handling.</param>
+    public static ApiConnection Create<TOptions>(ApiClientParts<TOptions> parts, ApiServiceDefinition service)
+        where TOptions : ApiClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return new ApiConnection(parts.HttpClient, parts.Options.BaseAddress, service, new SecretRedactor(parts.Options.ApiKey), parts.Tracker, disposeClient: false, parts.Options.Resilience.TimeProvider);
+    }
+
+    /// <summary>The rate-limit headers of the most recent response.</summary>
+    public RateLimitInfo? LastRateLimit => _tracker.Last;
+
+    /// <summary>Sends the request and reads the success body as <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The response model.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated JSON metadata of the model.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        using var activity = StartActivity(request);
+        using var message = CreateMessage(request, out var metadata);
+        using var response = await SendCoreAsync(message, metadata, HttpCompletionOption.ResponseContentRead, activity, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, message, metadata, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, message, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the request and ignores the success body.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity(request);
+        using var message = CreateMessage(request, out var metadata);
+        using var response = await SendCoreAsync(message, metadata, HttpCompletionOption.ResponseContentRead, activity, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, message, metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the request and returns the success body as a <see cref="JsonDocument"/> (null when the body is empty). Dispose it.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<JsonDocument?> SendForDocumentAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity(request);
+        using var message = CreateMessage(request, out var metadata);
+        using var response = await SendCoreAsync(message, metadata, HttpCompletionOption.ResponseContentRead, activity, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, message, metadata, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (bytes.Length == 0 || bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidBody(response, message, Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, ApiErrorBody.MaxBodyLength)), ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request and streams the elements of a top-level JSON array as they arrive: the body is never buffered whole.
+    /// </summary>
+    /// <typeparam name="T">The element model.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated JSON metadata of the element.</param>
+    /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+    public async IAsyncEnumerable<T> StreamArrayAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        using var activity = StartActivity(request);
+        using var message = CreateMessage(request, out var metadata);
+        using var response = await SendCoreAsync(message, metadata, HttpCompletionOption.ResponseHeadersRead, activity, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, message, metadata, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var enumerator = JsonSerializer.DeserializeAsyncEnumerable(stream, typeInfo, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (enumerator.ConfigureAwait(false))
+            {
+                var count = 0L;
+                while (true)
+                {
+                    bool hasNext;
+                    try
+                    {
+                        hasNext = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw InvalidBody(response, message, null, ex, $" after {count} element(s)");
+                    }
+
+                    if (!hasNext)
+                    {
+                        break;
+                    }
+
+                    if (enumerator.Current is { } item)
+                    {
+                        count++;
+                        yield return item;
+                    }
+                }
+
+                activity?.SetTag("pluginapis.items", count);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposeClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private Activity? StartActivity(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var activity = ApiTelemetry.ActivitySource.StartActivity(_service.Name + "." + request.OperationName, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("pluginapis.service", _service.Name);
+            activity.SetTag("pluginapis.operation", request.OperationName);
+            activity.SetTag("http.request.method", request.Method.Method);
+        }
+
+        return activity;
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, out ApiRequestMetadata metadata)
+    {
+        var uri = new StringBuilder(_baseAddress.Length + request.Path.Length + 32).Append(_baseAddress).Append(request.Path.TrimStart('/'));
+        var separator = '?';
+        foreach (var (name, value) in request.Query)
+        {
+            uri.Append(separator).Append(ApiUri.EscapeQuery(name)).Append('=').Append(ApiUri.EscapeQuery(value));
+            separator = '&';
+        }
+
+        var message = new HttpRequestMessage(request.Method, ApiUri.Create(uri.ToString()));
+        metadata = new ApiRequestMetadata
+        {
+            OperationName = request.OperationName,
+            IsIdempotent = request.IsIdempotent,
+            IsReplayable = request.IsReplayable,
+            ContentFactory = request.ContentFactory,
+            Anonymous = request.Anonymous,
+        };
+        metadata.AttachTo(message);
+        return message;
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, ApiRequestMetadata metadata, HttpCompletionOption completion, Activity? activity, CancellationToken cancellationToken)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("url.full", RedactedUri(message)?.AbsoluteUri);
+        }
+
+        try
+        {
+            var response = await _httpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag("http.response.status_code", (int)response.StatusCode);
+                activity.SetTag("pluginapis.attempts", metadata.Attempts);
+                activity.SetTag("pluginapis.ratelimit.remaining", _tracker.Last?.Remaining);
+                if (metadata.RateLimitWait > TimeSpan.Zero)
+                {
+                    activity.SetTag("pluginapis.ratelimit.wait_seconds", metadata.RateLimitWait.TotalSeconds);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    activity.SetStatus(ActivityStatusCode.Error);
+                    activity.SetTag("error.type", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return response;
+        }
+        catch (Exception ex)
+        {
+            if (activity is not null)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+                activity.SetTag("error.type", ex.GetType().FullName);
+                activity.SetTag("pluginapis.attempts", metadata.Attempts);
+            }
+
+            throw;
+        }
+    }
+
+    private Uri? RedactedUri(HttpRequestMessage message) => _redactor.Redact(message.RequestUri);
+
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = _redactor.Redact(await ApiErrorBody.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false));
+        var rateLimit = RateLimitInfo.Parse(response.Headers, _time.GetUtcNow());
+        var details = new ApiErrorResponse(response.StatusCode, message.Method.Method, RedactedUri(message), body, rateLimit);
+        ApiErrorInfo info;
+        try
+        {
+            info = _service.ParseError(body);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            info = default;
+        }
+
+        info = new ApiErrorInfo(_redactor.Redact(info.Code), _redactor.Redact(info.Message));
+        var text = ApiException.FormatMessage(details, info.Code, info.Message);
+        if (metadata.RetrySuppressedReason is { } why)
+        {
+            text += " " + why;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var retryAfter = rateLimit.RetryAfter ?? rateLimit.Reset;
+            if (retryAfter is { } wait)
+            {
+                text += $" The service asks to wait {wait.TotalSeconds:0.#} s before trying again.";
+            }
+
+            throw new RateLimitExceededException(text, details, retryAfter, info.Code, info.Message);
+        }
+
+        throw _service.CreateException(text, details, info);
+    }
+
+    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, HttpRequestMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                if (value is null)
+                {
+                    throw new JsonException("The response body was JSON null where an object was expected.");
+                }
+
+                return value;
+            }
+            catch (JsonException ex)
+            {
+                string? body = null;
+                if (stream.CanSeek)
+                {
+                    body = await ApiErrorBody.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                }
+
+                throw InvalidBody(response, message, body, ex);
+            }
+        }
+    }
+
+    private InvalidResponseException InvalidBody(HttpResponseMessage response, HttpRequestMessage message, string? body, JsonException ex, string? where = null)
+    {
+        var details = new ApiErrorResponse(response.StatusCode, message.Method.Method, RedactedUri(message), _redactor.Redact(body), RateLimitInfo.Parse(response.Headers, _time.GetUtcNow()));
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+        var shown = body is null && response.Content.Headers.ContentLength == 0 ? " The body was empty." : string.Empty;
+        var text = $"{message.Method.Method} {details.RequestUri} returned {(int)response.StatusCode} ({mediaType}) but the body could not be read as the expected JSON{where} at {ex.Path ?? "$"}: {_redactor.Redact(ex.Message)}.{shown}";
+        return new InvalidResponseException(text, details, ex.Path, ex);
+    }
+
+    // Forwards to a caller-owned transport without disposing it when the client is disposed.
+    private sealed class CallerOwnedTransport(HttpMessageHandler transport) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker _invoker = new(transport, disposeHandler: false);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _invoker.SendAsync(request, cancellationToken);
+    }
+}

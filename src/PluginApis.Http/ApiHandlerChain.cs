@@ -1,0 +1,42 @@
+namespace PluginApis.Http;
+
+/// <summary>
+/// The one place the SDK's handler chain is made: the service's auth handler, then the resilience handler.
+/// Clients built with a constructor chain them over a transport; under <c>IHttpClientFactory</c> the same handlers are added to the factory's chain.
+/// </summary>
+public static class ApiHandlerChain
+{
+    /// <summary>Creates the SDK handlers, outermost first.</summary>
+    /// <param name="authHandler">The service's API-key handler.</param>
+    /// <param name="options">Retry, wait and timeout settings.</param>
+    /// <param name="tracker">The client's rate-limit memory.</param>
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(DelegatingHandler authHandler, ApiResilienceOptions options, RateLimitTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(authHandler);
+        return [authHandler, new ResilienceHandler(options, tracker)];
+    }
+
+    /// <summary>Links the handlers in order over <paramref name="transport"/> and returns the outermost.</summary>
+    /// <param name="handlers">The handlers, outermost first.</param>
+    /// <param name="transport">The innermost handler that sends over the network (or a test double).</param>
+    public static HttpMessageHandler Link(IReadOnlyList<DelegatingHandler> handlers, HttpMessageHandler transport)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(transport);
+        var inner = transport;
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        return inner;
+    }
+
+    /// <summary>The transport used when the caller supplies none: a pooled <see cref="SocketsHttpHandler"/>.</summary>
+    public static HttpMessageHandler CreateDefaultTransport() => new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PluginApis.Http;
+
+/// <summary>Helpers for reading error bodies defensively: capped text and tolerant JSON lookups.</summary>
+public static class ApiErrorBody
+{
+    /// <summary>The most characters of a body kept on an exception.</summary>
+    public const int MaxBodyLength = 4096;
+
+    /// <summary>Reads at most <see cref="MaxBodyLength"/> characters of a response body; never throws for a broken body.</summary>
+    /// <param name="content">The response content, possibly null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<string?> ReadCappedAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (stream.CanSeek)
+            {
+                stream.Position = 0;
+            }
+
+            var buffer = new byte[MaxBodyLength * 4];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            if (total == 0)
+            {
+                return null;
+            }
+
+            var text = Encoding.UTF8.GetString(buffer, 0, total);
+            return text.Length > MaxBodyLength ? text[..MaxBodyLength] + "…(truncated)" : text;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Parses a body as a JSON object; false for anything else (HTML, empty, truncated).</summary>
+    /// <param name="body">The body text.</param>
+    /// <param name="root">The root object when parsing succeeded; dispose the returned document.</param>
+    public static JsonDocument? TryParseObject(string? body, out JsonElement root)
+    {
+        root = default;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                return null;
+            }
+
+            root = document.RootElement;
+            return document;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A string-valued (or number-valued) property of an object, or null.</summary>
+    /// <param name="element">The object.</param>
+    /// <param name="name">The property name.</param>
+    public static string? GetString(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+    }
+}

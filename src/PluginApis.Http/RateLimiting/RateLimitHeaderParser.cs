@@ -1,0 +1,287 @@
+using System.Globalization;
+
+namespace PluginApis.Http;
+
+/// <summary>
+/// Parses the rate-limit header family. Knows the draft-ietf-httpapi-ratelimit-headers -00..-03 form the
+/// services use (<c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>, <c>RateLimit-Reset</c>), the -07 form
+/// (<c>RateLimit: limit=, remaining=, reset=</c>), the -08..-10 form (<c>RateLimit-Policy</c> + <c>RateLimit: "p";r=;t=</c>)
+/// and <c>Retry-After</c>. Total: malformed input is skipped, never thrown.
+/// </summary>
+internal static class RateLimitHeaderParser
+{
+    /// <summary>Longest delay we represent; anything larger is absurd and clamped.</summary>
+    internal static readonly TimeSpan MaxDelta = TimeSpan.FromDays(365);
+
+    private static readonly string[] HttpDateFormats =
+    [
+        "r",
+        "ddd, d MMM yyyy HH:mm:ss 'GMT'",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
+        "ddd MMM d HH:mm:ss yyyy",
+        "ddd MMM  d HH:mm:ss yyyy",
+    ];
+
+    public static RateLimitInfo Parse(IEnumerable<KeyValuePair<string, string>> headers, DateTimeOffset receivedAt)
+    {
+        string? limit = null, remaining = null, reset = null, combined = null, policy = null, retryAfter = null;
+        foreach (var (name, value) in headers)
+        {
+            if (name is null || value is null)
+            {
+                continue;
+            }
+
+            switch (name.Trim().ToUpperInvariant())
+            {
+                case "RATELIMIT-LIMIT" or "X-RATELIMIT-LIMIT": limit = Join(limit, value); break;
+                case "RATELIMIT-REMAINING" or "X-RATELIMIT-REMAINING": remaining = Join(remaining, value); break;
+                case "RATELIMIT-RESET" or "X-RATELIMIT-RESET": reset = Join(reset, value); break;
+                case "RATELIMIT": combined = Join(combined, value); break;
+                case "RATELIMIT-POLICY": policy = Join(policy, value); break;
+                case "RETRY-AFTER": retryAfter ??= value; break;
+            }
+        }
+
+        int? limitValue = null, remainingValue = null;
+        TimeSpan? resetValue = null;
+        var policies = new List<RateLimitPolicy>();
+
+        if (limit is not null)
+        {
+            ParseLimitList(limit, ref limitValue, policies);
+        }
+
+        if (remaining is not null)
+        {
+            remainingValue = FirstNumber(remaining) is { } r ? (int)Math.Min(r, int.MaxValue) : null;
+        }
+
+        if (reset is not null && FirstNumber(reset) is { } seconds)
+        {
+            resetValue = Seconds(seconds);
+        }
+
+        if (policy is not null)
+        {
+            ParsePolicyList(policy, policies);
+        }
+
+        if (combined is not null)
+        {
+            ParseCombined(combined, ref limitValue, ref remainingValue, ref resetValue);
+        }
+
+        return new RateLimitInfo
+        {
+            Limit = limitValue ?? (policies.Count > 0 ? policies[0].Quota : null),
+            Remaining = remainingValue,
+            Reset = resetValue,
+            Policies = policies,
+            RetryAfter = retryAfter is null ? null : ParseRetryAfter(retryAfter, receivedAt),
+            ObservedAt = receivedAt,
+        };
+    }
+
+    /// <summary>Parses a <c>Retry-After</c> value: delay-seconds or an HTTP-date (RFC 9110). Null when malformed.</summary>
+    public static TimeSpan? ParseRetryAfter(string value, DateTimeOffset now)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var text = value.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (char.IsAsciiDigit(text[0]))
+        {
+            return IsAllDigits(text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? Seconds(seconds)
+                : null;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, HttpDateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AllowInnerWhite | DateTimeStyles.AssumeUniversal, out var date))
+        {
+            var delta = date - now;
+            return delta <= TimeSpan.Zero ? TimeSpan.Zero : delta > MaxDelta ? MaxDelta : delta;
+        }
+
+        return null;
+    }
+
+    private static string Join(string? existing, string value) => existing is null ? value : existing + "," + value;
+
+    private static TimeSpan Seconds(long seconds) =>
+        seconds <= 0 ? TimeSpan.Zero : seconds >= (long)MaxDelta.TotalSeconds ? MaxDelta : TimeSpan.FromSeconds(seconds);
+
+    // "200, 200;w=3600" — first member: the limit in force; members with w=: policies.
+    private static void ParseLimitList(string header, ref int? limit, List<RateLimitPolicy> policies)
+    {
+        var first = true;
+        foreach (var member in header.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = member.Split(';', StringSplitOptions.TrimEntries);
+            var quota = ParseNonNegativeInt(parts[0]);
+            if (quota is null)
+            {
+                first = false;
+                continue;
+            }
+
+            if (first)
+            {
+                limit = quota;
+                first = false;
+            }
+
+            for (var i = 1; i < parts.Length; i++)
+            {
+                if (TrySplitParam(parts[i], out var key, out var value) && key == "w" && ParseNonNegativeInt(value) is { } window && window > 0)
+                {
+                    policies.Add(new RateLimitPolicy(quota.Value, TimeSpan.FromSeconds(window)));
+                }
+            }
+        }
+    }
+
+    // RateLimit-Policy: "default";q=100;w=10, "daily";q=1000;w=86400
+    private static void ParsePolicyList(string header, List<RateLimitPolicy> policies)
+    {
+        foreach (var member in header.Split(',', StringSplitOptions.TrimEntries))
+        {
+            int? quota = null, window = null;
+            foreach (var part in member.Split(';', StringSplitOptions.TrimEntries))
+            {
+                if (TrySplitParam(part, out var key, out var value))
+                {
+                    if (key == "q")
+                    {
+                        quota = ParseNonNegativeInt(value);
+                    }
+                    else if (key == "w")
+                    {
+                        window = ParseNonNegativeInt(value);
+                    }
+                }
+            }
+
+            if (quota is { } q && window is { } w && w > 0)
+            {
+                policies.Add(new RateLimitPolicy(q, TimeSpan.FromSeconds(w)));
+            }
+        }
+    }
+
+    // -07: "limit=100, remaining=50, reset=5";  -08..-10: "default";r=50;t=30 (possibly several; the tightest wins)
+    private static void ParseCombined(string header, ref int? limit, ref int? remaining, ref TimeSpan? reset)
+    {
+        int? bestRemaining = null;
+        TimeSpan? bestReset = null;
+        int? dictLimit = null, dictRemaining = null;
+        TimeSpan? dictReset = null;
+
+        foreach (var member in header.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = member.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length == 1 && TrySplitParam(parts[0], out var dictKey, out var dictValue))
+            {
+                switch (dictKey)
+                {
+                    case "limit": dictLimit = ParseNonNegativeInt(dictValue); break;
+                    case "remaining": dictRemaining = ParseNonNegativeInt(dictValue); break;
+                    case "reset" when ParseNonNegativeLong(dictValue) is { } s: dictReset = Seconds(s); break;
+                }
+
+                continue;
+            }
+
+            int? r = null;
+            TimeSpan? t = null;
+            for (var i = 1; i < parts.Length; i++)
+            {
+                if (TrySplitParam(parts[i], out var key, out var value))
+                {
+                    if (key == "r")
+                    {
+                        r = ParseNonNegativeInt(value);
+                    }
+                    else if (key == "t" && ParseNonNegativeLong(value) is { } s)
+                    {
+                        t = Seconds(s);
+                    }
+                }
+            }
+
+            if (r is not null && (bestRemaining is null || r < bestRemaining))
+            {
+                bestRemaining = r;
+                bestReset = t;
+            }
+            else if (r is null && t is not null && bestReset is null)
+            {
+                bestReset = t;
+            }
+        }
+
+        limit ??= dictLimit;
+        remaining ??= dictRemaining ?? bestRemaining;
+        reset ??= dictReset ?? bestReset;
+    }
+
+    private static bool TrySplitParam(string part, out string key, out string value)
+    {
+        var eq = part.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            key = value = string.Empty;
+            return false;
+        }
+
+        key = part[..eq].Trim().ToLowerInvariant();
+        value = part[(eq + 1)..].Trim().Trim('"');
+        return true;
+    }
+
+    private static long? FirstNumber(string header)
+    {
+        var comma = header.IndexOf(',', StringComparison.Ordinal);
+        var first = comma >= 0 ? header[..comma] : header;
+        var semi = first.IndexOf(';', StringComparison.Ordinal);
+        return ParseNonNegativeLong(semi >= 0 ? first[..semi] : first);
+    }
+
+    private static int? ParseNonNegativeInt(string text)
+    {
+        var t = text.Trim();
+        return IsAllDigits(t) && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    private static long? ParseNonNegativeLong(string text)
+    {
+        var t = text.Trim();
+        return IsAllDigits(t) && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    private static bool IsAllDigits(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+namespace PluginApis.Http;
+
+/// <summary>
+/// What the pipeline needs to know about a request beyond HTTP: the operation name, whether re-sending it is safe,
+/// and how to rebuild its body for each attempt. Attached to the <see cref="HttpRequestMessage"/>.
+/// </summary>
+public sealed class ApiRequestMetadata
+{
+    private static readonly HttpRequestOptionsKey<ApiRequestMetadata> Key = new("PluginApis.RequestMetadata");
+
+    /// <summary>The SDK operation, e.g. <c>GetPlugin</c>; names spans, metrics and the rate-limit scope.</summary>
+    public required string OperationName { get; init; }
+
+    /// <summary>True when the call may be sent again after a transient fault without doubling a side effect.</summary>
+    public bool IsIdempotent { get; init; }
+
+    /// <summary>Creates a fresh body for each attempt; null for requests without a body.</summary>
+    public Func<HttpContent>? ContentFactory { get; init; }
+
+    /// <summary>False when the body can be sent only once (a non-seekable stream): such a request is never retried.</summary>
+    public bool IsReplayable { get; init; } = true;
+
+    /// <summary>True for calls that must go out without the API key (public endpoints).</summary>
+    public bool Anonymous { get; init; }
+
+    /// <summary>Attempts made so far (set by the pipeline).</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>Total time spent waiting for rate-limit windows (set by the pipeline).</summary>
+    public TimeSpan RateLimitWait { get; internal set; }
+
+    /// <summary>Why a retry that was needed could not happen, if that is the case (set by the pipeline).</summary>
+    public string? RetrySuppressedReason { get; internal set; }
+
+    /// <summary>Attaches this metadata to a request.</summary>
+    /// <param name="request">The request.</param>
+    public void AttachTo(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(Key, this);
+    }
+
+    /// <summary>The metadata attached to a request, or null.</summary>
+    /// <param name="request">The request.</param>
+    public static ApiRequestMetadata? Get(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(Key, out var metadata) ? metadata : null;
+    }
+}

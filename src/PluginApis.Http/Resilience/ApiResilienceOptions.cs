@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+
+namespace PluginApis.Http;
+
+/// <summary>
+/// How a client retries, waits for rate-limit windows and times out. The defaults suit most callers.
+/// </summary>
+public sealed class ApiResilienceOptions
+{
+    /// <summary>Retries after the first attempt (0 disables retrying). Default 3; at most 10.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First backoff delay for transient faults and for a 429 without a reset hint; doubles per retry, jittered. Default 0.8 s.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>Largest backoff delay between two attempts for transient faults. Default 30 s.</summary>
+    public TimeSpan MaxBackoffDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest wait for a rate-limit window the client accepts (from <c>Retry-After</c>, <c>Ratelimit-Reset</c> or the known quota).
+    /// A longer wait is not waited out: <see cref="RateLimitExceededException"/> is thrown at once. Default 60 s.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time limit of one attempt; <see cref="Timeout.InfiniteTimeSpan"/> disables it. Default 100 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Time limit of a whole call including retries and waits; <see cref="Timeout.InfiniteTimeSpan"/> disables it. Default 10 min.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>When true (default) the client waits before sending while the last known quota of an operation is spent, instead of provoking a 429.</summary>
+    public bool ProactiveThrottling { get; set; } = true;
+
+    /// <summary>Randomises backoff delays so that many clients do not retry in lockstep. Default true.</summary>
+    public bool UseJitter { get; set; } = true;
+
+    /// <summary>The clock used for every wait and timeout; replace it in tests. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where retries, waits and throttling are logged; null logs nothing. Set automatically under dependency injection.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Checks the values and returns every problem found, in words a caller can act on (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxRetryAttempts is < 0 or > 10)
+        {
+            errors.Add($"Resilience:MaxRetryAttempts must be between 0 and 10 (was {MaxRetryAttempts}).");
+        }
+
+        if (BaseDelay < TimeSpan.Zero)
+        {
+            errors.Add($"Resilience:BaseDelay must not be negative (was {BaseDelay}).");
+        }
+
+        if (MaxBackoffDelay < BaseDelay)
+        {
+            errors.Add($"Resilience:MaxBackoffDelay ({MaxBackoffDelay}) must not be smaller than BaseDelay ({BaseDelay}).");
+        }
+
+        if (MaxRateLimitWait < TimeSpan.Zero)
+        {
+            errors.Add($"Resilience:MaxRateLimitWait must not be negative (was {MaxRateLimitWait}).");
+        }
+
+        if (AttemptTimeout != Timeout.InfiniteTimeSpan && AttemptTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"Resilience:AttemptTimeout must be positive or infinite (was {AttemptTimeout}).");
+        }
+
+        if (TotalTimeout != Timeout.InfiniteTimeSpan && TotalTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"Resilience:TotalTimeout must be positive or infinite (was {TotalTimeout}).");
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add("Resilience:TimeProvider must not be null.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem when the values are invalid.</summary>
+    public void EnsureValid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(ApiResilienceOptions));
+        }
+    }
+}
