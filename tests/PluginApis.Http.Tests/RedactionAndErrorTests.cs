@@ -1,0 +1,160 @@
+using System.Net;
+
+namespace PluginApis.Http.Tests;
+
+public class RedactionAndErrorTests
+{
+    [Fact]
+    public async Task Api_key_goes_into_the_query_exactly_once_even_across_retries_and_is_removed_afterwards()
+    {
+        var (connection, transport, time) = TestClients.Create();
+        transport.Then(HttpStatusCode.BadGateway).Then(HttpStatusCode.OK, "{\"name\":\"x\"}");
+        var request = TestClients.Get("things/1?apiKey=spoofed").WithQuery("q", "1");
+
+        var call = connection.SendAsync(TestClients.Get().WithQuery("q", "1"), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+        await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(10));
+        await call;
+
+        Assert.Equal(2, transport.Received.Count);
+        Assert.All(transport.Received, r =>
+        {
+            Assert.Equal(1, CountOccurrences(r.Uri, "apiKey="));
+            Assert.Contains("apiKey=" + Uri.EscapeDataString(TestClients.ApiKey), r.Uri, StringComparison.Ordinal);
+            Assert.Contains("q=1", r.Uri, StringComparison.Ordinal);
+        });
+        _ = request;
+    }
+
+    [Fact]
+    public async Task Query_handler_replaces_an_existing_key_parameter_and_restores_the_request_uri()
+    {
+        var time = TimeProvider.System;
+        var transport = new ScriptedTransport(time).Then(HttpStatusCode.OK, "{}");
+        using var invoker = new HttpMessageInvoker(new ApiKeyQueryHandler("apiKey", "secret") { InnerHandler = transport });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://h.test/a?apiKey=old&b=2");
+
+        using var response = await invoker.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal("https://h.test/a?b=2&apiKey=secret", transport.Received[0].Uri);
+        Assert.DoesNotContain("secret", response.RequestMessage!.RequestUri!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Header_handler_sends_the_key_once_and_removes_it_afterwards()
+    {
+        var transport = new ScriptedTransport(TimeProvider.System).Then(HttpStatusCode.OK, "{}");
+        using var invoker = new HttpMessageInvoker(new ApiKeyHeaderHandler("x-api-key", "secret") { InnerHandler = transport });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://h.test/a");
+        request.Headers.TryAddWithoutValidation("x-api-key", "other");
+
+        using var response = await invoker.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal("secret", transport.Received[0].Headers["x-api-key"]);
+        Assert.False(request.Headers.Contains("x-api-key"));
+    }
+
+    [Fact]
+    public async Task Error_exception_carries_status_code_message_body_and_rate_limit_without_the_key()
+    {
+        var (connection, transport, _) = TestClients.Create();
+        var body = $"{{\"code\":\"thing_not_found\",\"message\":\"No thing for key {TestClients.ApiKey}\"}}";
+        transport.Then(HttpStatusCode.NotFound, body, ("Ratelimit-Remaining", "41"));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => connection.SendAsync(TestClients.Get("things/%2E%2E"), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
+        Assert.Equal("thing_not_found", ex.ErrorCode);
+        Assert.Equal("No thing for key REDACTED", ex.ServerMessage);
+        Assert.Equal(41, ex.RateLimit!.Remaining);
+        Assert.Equal("https://api.example.test/v1/things/%2E%2E", ex.RequestUri!.AbsoluteUri);
+        Assert.DoesNotContain(TestClients.ApiKey, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.ApiKey, ex.ResponseBody!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("")]
+    [InlineData("{\"code\":\"trunc")]
+    public async Task Non_json_error_bodies_still_give_the_service_exception_with_the_raw_body(string body)
+    {
+        var (connection, transport, _) = TestClients.Create(o => o.MaxRetryAttempts = 0);
+        transport.Then(HttpStatusCode.BadRequest, body);
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Null(ex.ErrorCode);
+        Assert.Equal(body.Length == 0 ? null : body, ex.ResponseBody);
+    }
+
+    [Fact]
+    public async Task Long_error_bodies_are_capped()
+    {
+        var (connection, transport, _) = TestClients.Create();
+        transport.Then(HttpStatusCode.BadRequest, new string('x', 100_000));
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+
+        Assert.True(ex.ResponseBody!.Length <= ApiErrorBody.MaxBodyLength + 20);
+    }
+
+    [Theory]
+    [InlineData("", "application/json")]
+    [InlineData("{\"name\":", "application/json")]
+    [InlineData("<html>hi</html>", "text/html")]
+    [InlineData("null", "application/json")]
+    public async Task Unreadable_success_body_is_an_invalid_response_exception_with_the_body(string body, string mediaType)
+    {
+        var (connection, transport, _) = TestClients.Create();
+        transport.Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType) });
+
+        var ex = await Assert.ThrowsAsync<InvalidResponseException>(() => connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Equal(body.Length == 0 ? null : body, ex.ResponseBody);
+        Assert.IsType<System.Text.Json.JsonException>(ex.InnerException);
+    }
+
+    [Theory]
+    [InlineData("https://h/x?apiKey=abc&b=1", "https://h/x?apiKey=REDACTED&b=1")]
+    [InlineData("https://h/x?key=lic-123", "https://h/x?key=REDACTED")]
+    [InlineData("https://h/x?APIKEY=abc", "https://h/x?APIKEY=REDACTED")]
+    [InlineData("https://h/x?b=1", "https://h/x?b=1")]
+    public void Secret_query_values_are_masked(string input, string expected) =>
+        Assert.Equal(expected, SecretRedactor.RedactQuery(input));
+
+    [Fact]
+    public void Secret_is_removed_from_text_also_in_escaped_form()
+    {
+        var redactor = new SecretRedactor("a b+c");
+
+        Assert.Equal("x REDACTED y REDACTED", redactor.Redact("x a b+c y " + Uri.EscapeDataString("a b+c")));
+    }
+
+    [Theory]
+    [InlineData("a/b", "a%2Fb")]
+    [InlineData("..", "%2E%2E")]
+    [InlineData(".", "%2E")]
+    [InlineData("?x#y", "%3Fx%23y")]
+    [InlineData("100%", "100%25")]
+    [InlineData("sp ace", "sp%20ace")]
+    [InlineData("ünï", "%C3%BCn%C3%AF")]
+    public void Path_values_are_escaped_as_one_segment_and_survive_uri_creation(string value, string escaped)
+    {
+        Assert.Equal(escaped, ApiUri.EscapeSegment(value));
+        var uri = ApiUri.Create("https://h.test/api/v1/plugins/" + ApiUri.EscapeSegment(value) + "/x");
+        var segment = uri.AbsolutePath.Split('/')[4];
+        Assert.Equal(value, Uri.UnescapeDataString(segment));
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
