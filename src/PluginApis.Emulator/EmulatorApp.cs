@@ -37,6 +37,7 @@ internal static class EmulatorApp
         {
             // In-process: ignore the host application's appsettings/ASPNETCORE_* settings.
             builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection();
             builder.WebHost.UseUrls(options.Url ?? InProcessUrl);
             builder.Logging.ClearProviders();
         }

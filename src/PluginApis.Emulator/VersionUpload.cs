@@ -1,12 +1,21 @@
-using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using PluginApis.Emulator.State;
+using WunderUpdates.Client;
 
 namespace PluginApis.Emulator;
 
-/// <summary><c>POST /v1/plugins/{slug}/versions</c>: the raw ZIP body, streamed with a size limit, checked, inspected, stored.</summary>
-internal static class VersionUpload
+/// <summary>
+/// <c>POST /v1/plugins/{slug}/versions</c>: the raw ZIP body is streamed into memory up to
+/// <see cref="EmulatorOptions.MaxUploadBytes"/>, inspected with the client library's <see cref="PluginArchive.Inspect(Stream, PluginArchiveLimits)"/>
+/// (entry-count and declared-uncompressed-size limits, unsafe paths, one plugin folder, main file, version) and stored as
+/// <c>{slug}-{version}.zip</c>; the same version replaces the stored one.
+/// </summary>
+internal static partial class VersionUpload
 {
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$")]
+    private static partial Regex StorableVersion();
+
     public static async Task<IResult> HandleAsync(HttpContext context, string slug, EmulatorState state, EmulatorOptions options, EmulatorStats stats)
     {
         var account = EmulatorApp.WuAccount(context);
@@ -29,57 +38,56 @@ internal static class VersionUpload
             return Errors.WuBadRequest("The request body must be the plugin ZIP file.");
         }
 
-        var structureError = CheckStructure(body, slug, options);
-        if (structureError is not null)
-        {
-            return structureError;
-        }
-
-        body.Position = 0;
-        return Errors.Wu(StatusCodes.Status501NotImplemented, "Inspection pending.");
-    }
-
-    /// <summary>Cheap checks on the central directory before anything is decompressed.</summary>
-    private static IResult? CheckStructure(MemoryStream body, string slug, EmulatorOptions options)
-    {
+        PluginArchiveInfo info;
         try
         {
-            using var zip = new ZipArchive(body, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > options.MaxArchiveEntries)
+            info = PluginArchive.Inspect(body, new PluginArchiveLimits
             {
-                return Errors.Wu(StatusCodes.Status413PayloadTooLarge,
-                    $"The ZIP has {zip.Entries.Count} entries; at most {options.MaxArchiveEntries} are allowed.");
-            }
-
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                var name = entry.FullName.Replace('\\', '/');
-                if (name.StartsWith('/') || name.Contains(':', StringComparison.Ordinal) ||
-                    name.Split('/').Any(part => part == ".."))
-                {
-                    return Errors.WuBadRequest($"The ZIP contains an unsafe entry path: {entry.FullName}");
-                }
-
-                total += entry.Length;
-                if (entry.Length < 0 || total > options.MaxUncompressedBytes)
-                {
-                    return Errors.Wu(StatusCodes.Status413PayloadTooLarge,
-                        $"The ZIP would expand to more than {options.MaxUncompressedBytes} bytes.");
-                }
-
-                var top = name.Split('/', 2)[0];
-                if (!string.Equals(top, slug, StringComparison.Ordinal))
-                {
-                    return Errors.WuBadRequest($"Every entry must be inside the folder {slug}/ (found {entry.FullName}).");
-                }
-            }
-
-            return null;
+                MaxArchiveBytes = options.MaxUploadBytes,
+                MaxEntries = options.MaxArchiveEntries,
+                MaxTotalUncompressedBytes = options.MaxUncompressedBytes,
+            });
+            info.EnsureSlug(slug);
         }
-        catch (InvalidDataException)
+        catch (InvalidPluginArchiveException ex)
         {
-            return Errors.WuBadRequest("The body is not a valid ZIP archive.");
+            var status = ex.Reason == InvalidPluginArchiveReason.LimitExceeded
+                ? StatusCodes.Status413PayloadTooLarge
+                : StatusCodes.Status400BadRequest;
+            return Errors.Wu(status, $"Invalid plugin ZIP ({ex.Reason}): {ex.Message}");
         }
+
+        if (!StorableVersion().IsMatch(info.Version))
+        {
+            return Errors.WuBadRequest("The plugin's version may only contain letters, digits, '.', '+', '_' and '-' (at most 64 characters).");
+        }
+
+        var readme = info.Readme;
+        var now = options.TimeProvider.GetUtcNow();
+        var version = new WuVersion(
+            info.Version,
+            $"{slug}-{info.Version}.zip",
+            body.ToArray(),
+            string.IsNullOrEmpty(info.PluginName) ? slug : info.PluginName,
+            readme?.RequiresAtLeast ?? info.PluginHeaders.GetValueOrDefault("Requires at least"),
+            readme?.TestedUpTo,
+            readme?.RequiresPhp ?? info.PluginHeaders.GetValueOrDefault("Requires PHP"),
+            info.PluginHeaders.GetValueOrDefault("Description") ?? string.Empty,
+            $"= {info.Version} =\n* Uploaded {EmulatorState.Iso(now)}.",
+            now);
+
+        lock (state.Gate)
+        {
+            // The plugin may have been deleted while the body was read.
+            if (!account.Plugins.TryGetValue(slug, out var plugin))
+            {
+                return WunderUpdatesEndpoints.PluginNotFound(slug);
+            }
+
+            plugin.Versions[version.Version] = version;
+            stats.VersionUploaded();
+        }
+
+        return WunderUpdatesEndpoints.Message("Zip archive uploaded successfully.");
     }
 }
