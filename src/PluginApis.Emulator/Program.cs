@@ -1,3 +1,7 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/", () => "PluginApis emulator");
-app.Run();
+namespace PluginApis.Emulator;
+
+/// <summary><c>dotnet run --project src/PluginApis.Emulator [--urls http://127.0.0.1:5080]</c>.</summary>
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => EmulatorHost.RunAsync(args);
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PluginApis.Emulator.Json;
+using PluginApis.Emulator.State;
+
+namespace PluginApis.Emulator;
+
+/// <summary>Builds the emulator's <see cref="WebApplication"/>: Kestrel, JSON, rate limiting, auth and both services' routes.</summary>
+internal static class EmulatorApp
+{
+    public const string DefaultStandaloneUrl = "http://127.0.0.1:5080";
+    public const string InProcessUrl = "http://127.0.0.1:0";
+
+    private const string PtUserItem = "PluginApis.Emulator.PtUser";
+    private const string WuAccountItem = "PluginApis.Emulator.WuAccount";
+
+    public static WebApplication Build(EmulatorOptions options, EmulatorStats stats, string[] args, bool standalone)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        if (standalone)
+        {
+            ApplyCommandLine(builder.Configuration, options);
+            builder.WebHost.UseUrls(options.Url ?? builder.Configuration["urls"] ?? DefaultStandaloneUrl);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        else
+        {
+            // In-process: ignore the host application's appsettings/ASPNETCORE_* settings.
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection();
+            builder.WebHost.UseUrls(options.Url ?? InProcessUrl);
+            builder.Logging.ClearProviders();
+        }
+
+        options.Validate();
+        if (options.LoggerProvider is not null)
+        {
+            builder.Logging.AddProvider(options.LoggerProvider);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Our own readers enforce the precise limits; this is only the outer bound.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBodyBytes) + 1;
+        });
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
+
+        var state = new EmulatorState();
+        Seed.Apply(state);
+        var limiter = new FixedWindowRateLimiter(options.TimeProvider);
+
+        var app = builder.Build();
+        app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter));
+        app.MapGet("/", () => Results.Text(
+            "PluginApis emulator. PluginTests: /api/v1/?apiKey=KEY  WunderUpdates: /v1/ (x-api-key header). See docs/emulator.md.\n"));
+        PluginTestsEndpoints.Map(app, state, options, stats);
+        WunderUpdatesEndpoints.Map(app, state, options, stats);
+        return app;
+    }
+
+    public static PtUser PtUser(HttpContext context) => (PtUser)context.Items[PtUserItem]!;
+
+    public static WuAccount WuAccount(HttpContext context) => (WuAccount)context.Items[WuAccountItem]!;
+
+    private static async Task Pipeline(
+        HttpContext context, RequestDelegate next, EmulatorState state, EmulatorOptions options, EmulatorStats stats,
+        FixedWindowRateLimiter limiter)
+    {
+        stats.Request();
+        var path = context.Request.Path;
+        var service = path.StartsWithSegments("/api/v1", StringComparison.Ordinal) ? Service.PluginTests
+            : path.StartsWithSegments("/v1", StringComparison.Ordinal) ? Service.WunderUpdates
+            : Service.None;
+        if (service == Service.None)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        // Who is calling? PluginTests: ?apiKey=; WunderUpdates: x-api-key header.
+        string? credential = service == Service.PluginTests
+            ? context.Request.Query["apiKey"].ToString()
+            : context.Request.Headers["x-api-key"].ToString();
+        object? principal = null;
+        if (!string.IsNullOrEmpty(credential))
+        {
+            lock (state.Gate)
+            {
+                principal = service == Service.PluginTests
+                    ? state.PluginTests.UsersByKey.GetValueOrDefault(credential)
+                    : state.WunderUpdates.AccountsByKey.GetValueOrDefault(credential);
+            }
+        }
+
+        if (options.EnableRateLimiting)
+        {
+            // A valid key has its own window; everything else shares one window per client address and service.
+            var bucket = principal is not null
+                ? $"{service}:key:{credential}"
+                : $"{service}:anonymous:{context.Connection.RemoteIpAddress}";
+            var decision = limiter.Acquire(bucket, service == Service.PluginTests ? options.PluginTestsLimit : options.WunderUpdatesLimit);
+            decision.WriteHeaders(context.Response, options.SendRetryAfter);
+            if (!decision.Allowed)
+            {
+                stats.RateLimitedRequest();
+                var seconds = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+                await Errors.For(service, StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
+                    $"Rate limit exceeded: {decision.Limit} requests per {decision.WindowSeconds} seconds. Try again in {seconds} seconds.")
+                    .ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var isPublic = service == Service.WunderUpdates && path.StartsWithSegments("/v1/public", StringComparison.Ordinal);
+        if (!isPublic)
+        {
+            if (principal is null)
+            {
+                var result = service == Service.PluginTests
+                    ? Errors.Pt(StatusCodes.Status401Unauthorized, "invalid_api_key",
+                        string.IsNullOrEmpty(credential) ? "An API key is required (query parameter apiKey)." : "Invalid API key.")
+                    : Errors.Wu(StatusCodes.Status401Unauthorized, "Unauthorized");
+                await result.ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            context.Items[service == Service.PluginTests ? PtUserItem : WuAccountItem] = principal;
+        }
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            await Errors.For(service, ex.StatusCode, Errors.PtCodeFor(ex.StatusCode), "The request could not be read.")
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+                                   && ex is not OperationCanceledException)
+        {
+            await Errors.For(service, StatusCodes.Status500InternalServerError, "internal_error", "Internal emulator error.")
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        // No route matched (404), wrong method (405), ...: answer with the service's error body, never an empty one.
+        if (!context.Response.HasStarted && context.Response.StatusCode >= 400)
+        {
+            var status = context.Response.StatusCode;
+            var message = status switch
+            {
+                StatusCodes.Status404NotFound => "Not found.",
+                StatusCodes.Status405MethodNotAllowed => "Method not allowed.",
+                _ => "Request failed.",
+            };
+            await Errors.For(service, status, Errors.PtCodeFor(status), message).ExecuteAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Optional settings for <c>dotnet run</c>: <c>--Emulator:PermitLimit=600 --Emulator:WindowSeconds=60 --Emulator:GeneratedTableCount=100000 --Emulator:RateLimiting=false</c>.</summary>
+    private static void ApplyCommandLine(ConfigurationManager configuration, EmulatorOptions options)
+    {
+        var section = configuration.GetSection("Emulator");
+        if (int.TryParse(section["PermitLimit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var permits))
+        {
+            options.RateLimit.PermitLimit = permits;
+        }
+
+        if (int.TryParse(section["WindowSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            options.RateLimit.Window = TimeSpan.FromSeconds(seconds);
+        }
+
+        if (int.TryParse(section["GeneratedTableCount"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var tables))
+        {
+            options.GeneratedTableCount = tables;
+        }
+
+        if (bool.TryParse(section["RateLimiting"], out var enabled))
+        {
+            options.EnableRateLimiting = enabled;
+        }
+    }
+}

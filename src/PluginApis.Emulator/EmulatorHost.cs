@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace PluginApis.Emulator;
+
+/// <summary>
+/// A running emulator: both services on one loopback Kestrel port, in memory.
+/// <code>
+/// await using var emu = await EmulatorHost.StartAsync();
+/// var client = new HttpClient { BaseAddress = emu.PluginTestsBaseAddress };
+/// </code>
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private EmulatorHost(WebApplication app, EmulatorOptions options, EmulatorStats stats, Uri baseAddress)
+    {
+        _app = app;
+        Options = options;
+        Stats = stats;
+        BaseAddress = baseAddress;
+        PluginTestsBaseAddress = new Uri(baseAddress, "api/v1/");
+        WunderUpdatesBaseAddress = new Uri(baseAddress, "v1/");
+    }
+
+    /// <summary>The root address, e.g. <c>http://127.0.0.1:54321/</c> (always ends with <c>/</c>).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>PluginTests base address, <c>{BaseAddress}api/v1/</c>; authenticate with <c>?apiKey=</c>.</summary>
+    public Uri PluginTestsBaseAddress { get; }
+
+    /// <summary>WunderUpdates base address, <c>{BaseAddress}v1/</c>; authenticate with the <c>x-api-key</c> header.</summary>
+    public Uri WunderUpdatesBaseAddress { get; }
+
+    /// <summary>Side-effect and request counters.</summary>
+    public EmulatorStats Stats { get; }
+
+    /// <summary>The options this instance runs with (do not change them after start).</summary>
+    public EmulatorOptions Options { get; }
+
+    /// <summary>Starts an emulator on <see cref="EmulatorOptions.Url"/> (default: a free port on 127.0.0.1) with fresh seed data.</summary>
+    /// <param name="options">Settings; <see langword="null"/> = defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        options.Validate();
+        var stats = new EmulatorStats();
+        var app = EmulatorApp.Build(options, stats, [], standalone: false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new EmulatorHost(app, options, stats, ListeningAddress(app));
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The public update-check URL a WordPress site calls: <c>/v1/public/{accountPrefix}/plugins/{slug}[/{channel}][?key=]</c>.</summary>
+    /// <param name="accountPrefix">Account prefix, e.g. <see cref="EmulatorKeys.WunderUpdatesDemoAccountPrefix"/>.</param>
+    /// <param name="slug">Plugin slug.</param>
+    /// <param name="channel"><c>alpha</c>, <c>beta</c>, <c>rc</c>, <c>stable</c> or <see langword="null"/> (stable).</param>
+    /// <param name="licenseKey">Licence key, or <see langword="null"/>.</param>
+    public Uri PublicUpdateUri(string accountPrefix, string slug, string? channel = null, string? licenseKey = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountPrefix);
+        ArgumentException.ThrowIfNullOrEmpty(slug);
+        var path = $"public/{Uri.EscapeDataString(accountPrefix)}/plugins/{Uri.EscapeDataString(slug)}" +
+                   (channel is null ? string.Empty : "/" + Uri.EscapeDataString(channel)) +
+                   (licenseKey is null ? string.Empty : "?key=" + Uri.EscapeDataString(licenseKey));
+        return new Uri(WunderUpdatesBaseAddress, path);
+    }
+
+    /// <summary>Stops the server and releases its port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The <c>dotnet run</c> entry point: serves until Ctrl+C.</summary>
+    internal static async Task<int> RunAsync(string[] args)
+    {
+        var options = new EmulatorOptions();
+        var stats = new EmulatorStats();
+        await using var app = EmulatorApp.Build(options, stats, args, standalone: true);
+        await app.StartAsync().ConfigureAwait(false);
+        var root = ListeningAddress(app);
+        var limit = options.EnableRateLimiting
+            ? $"{options.RateLimit.PermitLimit} requests per {options.RateLimit.Window.TotalSeconds} s per key"
+            : "off";
+        Console.WriteLine($"""
+            PluginApis emulator listening on {root}
+              PluginTests   {root}api/v1/?apiKey=...   demo key: {EmulatorKeys.PluginTestsDemo}
+                                                      other key: {EmulatorKeys.PluginTestsOther}
+              WunderUpdates {root}v1/  (x-api-key)      demo key: {EmulatorKeys.WunderUpdatesDemo}
+                                                      other key: {EmulatorKeys.WunderUpdatesOther}
+              Public update check: {root}v1/public/{EmulatorKeys.WunderUpdatesDemoAccountPrefix}/plugins/demo-pro?key={EmulatorKeys.DemoLicenseKey}
+              Rate limit: {limit}. Press Ctrl+C to stop.
+            """);
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static Uri ListeningAddress(WebApplication app)
+    {
+        var address = app.Urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? app.Urls.First();
+        // A wildcard host (http://+:5080, http://0.0.0.0:5080) is reachable over loopback.
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]")
+        {
+            uri.Host = "localhost";
+        }
+
+        uri.Path = "/";
+        return uri.Uri;
+    }
+}
