@@ -1,0 +1,184 @@
+using System.Collections.ObjectModel;
+using System.Text;
+
+namespace WunderUpdates.Client;
+
+/// <summary>
+/// Reads file headers (<c>Plugin Name: ...</c>, <c>Version: ...</c>) the way WordPress core's
+/// <c>get_file_data()</c> does. Shared by the client's local ZIP check and the emulator's upload inspection.
+/// </summary>
+/// <remarks>
+/// Rules: only the first <see cref="MaxFileDataBytes"/> bytes of a file are looked at; <c>\r</c> becomes <c>\n</c>;
+/// for each header name the first line matching (case-insensitively)
+/// <c>^(?:[ \t]*&lt;\?php)?[ \t/*#@]*NAME:(.*)$</c> wins; the value is cut at <c>*/</c> or <c>?&gt;</c> and trimmed;
+/// a value never spans lines. Like WordPress, a first match whose raw value is empty or exactly <c>0</c>
+/// yields no header (later lines are not searched).
+/// </remarks>
+public static class WordPressHeaders
+{
+    /// <summary>How many bytes of a file WordPress reads to find its headers (8 KiB).</summary>
+    public const int MaxFileDataBytes = 8192;
+
+    private static readonly char[] PhpTrimChars = [' ', '\t', '\n', '\r', '\0', '\x0B'];
+
+    private static readonly UTF8Encoding Utf8Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>
+    /// The plugin headers WordPress knows: Plugin Name, Plugin URI, Version, Description, Author, Author URI,
+    /// Text Domain, Domain Path, Network, Requires at least, Requires PHP, Update URI, Requires Plugins.
+    /// </summary>
+    public static IReadOnlyList<string> PluginHeaderNames { get; } = new ReadOnlyCollection<string>(
+    [
+        "Plugin Name", "Plugin URI", "Version", "Description", "Author", "Author URI", "Text Domain",
+        "Domain Path", "Network", "Requires at least", "Requires PHP", "Update URI", "Requires Plugins",
+    ]);
+
+    /// <summary>
+    /// Decodes the start of a file as UTF-8 for <see cref="Parse"/>: at most <see cref="MaxFileDataBytes"/> bytes are used,
+    /// a UTF-8 byte order mark is dropped, a multi-byte character cut off at the end is dropped, and invalid bytes become U+FFFD.
+    /// </summary>
+    /// <param name="data">The first bytes of the file (more than 8 KiB may be passed; the rest is ignored).</param>
+    /// <returns>The decoded text.</returns>
+    public static string DecodeFileData(ReadOnlySpan<byte> data)
+    {
+        if (data.Length > MaxFileDataBytes)
+        {
+            data = data[..MaxFileDataBytes];
+        }
+
+        if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            data = data[3..];
+        }
+
+        // The cut may split a multi-byte character: drop the incomplete tail rather than decode it as U+FFFD.
+        data = data[..Utf8CompleteLength(data)];
+
+        return Utf8Lenient.GetString(data);
+    }
+
+    /// <summary>
+    /// Finds the given headers in <paramref name="text"/> following WordPress's <c>get_file_data()</c> rules.
+    /// The text is used as given: pass it through <see cref="DecodeFileData"/> first to apply the 8 KiB limit.
+    /// </summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="names">Header names, e.g. <see cref="PluginHeaderNames"/>; matched case-insensitively.</param>
+    /// <returns>The non-empty headers found, keyed by the name as passed in <paramref name="names"/> (case-insensitive keys).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="names"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name is null or empty.</exception>
+    public static IReadOnlyDictionary<string, string> Parse(string text, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(names);
+
+        var lines = text.Replace('\r', '\n').Split('\n');
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name, nameof(names));
+            if (result.ContainsKey(name))
+            {
+                continue;
+            }
+
+            foreach (var line in lines)
+            {
+                if (!TryMatchLine(line, name, out var raw))
+                {
+                    continue;
+                }
+
+                // First match wins; PHP's truthiness check drops "" and "0".
+                if (raw.Length > 0 && raw is not "0")
+                {
+                    var value = CleanupHeaderComment(raw);
+                    if (value.Length > 0)
+                    {
+                        result[name] = value;
+                    }
+                }
+
+                break;
+            }
+        }
+
+        return new ReadOnlyDictionary<string, string>(result);
+    }
+
+    /// <summary>Matches <c>^(?:[ \t]*&lt;\?php)?[ \t/*#@]*NAME:(.*)$</c> on one line.</summary>
+    private static bool TryMatchLine(string line, string name, out string value)
+    {
+        // With the optional "<?php" prefix first (the regex engine tries that branch first), then without.
+        int pos = 0;
+        while (pos < line.Length && line[pos] is ' ' or '\t')
+        {
+            pos++;
+        }
+
+        if (line.AsSpan(pos).StartsWith("<?php", StringComparison.OrdinalIgnoreCase)
+            && TryMatchAfterPrefix(line, pos + 5, name, out value))
+        {
+            return true;
+        }
+
+        return TryMatchAfterPrefix(line, 0, name, out value);
+    }
+
+    private static bool TryMatchAfterPrefix(string line, int start, string name, out string value)
+    {
+        int end = start;
+        while (end < line.Length && line[end] is ' ' or '\t' or '/' or '*' or '#' or '@')
+        {
+            end++;
+        }
+
+        // Greedy with backtracking: try the longest run of prefix characters first.
+        for (int pos = end; pos >= start; pos--)
+        {
+            var rest = line.AsSpan(pos);
+            if (rest.Length > name.Length
+                && rest.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && rest[name.Length] == ':')
+            {
+                value = line[(pos + name.Length + 1)..];
+                return true;
+            }
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
+    /// <summary>WordPress's <c>_cleanup_header_comment()</c>: cut at <c>*/</c> or <c>?&gt;</c>, then trim.</summary>
+    private static string CleanupHeaderComment(string value)
+    {
+        int commentEnd = value.IndexOf("*/", StringComparison.Ordinal);
+        int phpEnd = value.IndexOf("?>", StringComparison.Ordinal);
+        int cut = commentEnd < 0 ? phpEnd : phpEnd < 0 ? commentEnd : Math.Min(commentEnd, phpEnd);
+        if (cut >= 0)
+        {
+            value = value[..cut];
+        }
+
+        return value.Trim(PhpTrimChars);
+    }
+
+    /// <summary>The length of <paramref name="data"/> without a trailing, incomplete UTF-8 sequence.</summary>
+    internal static int Utf8CompleteLength(ReadOnlySpan<byte> data)
+    {
+        // Look back at most 3 bytes for the lead byte of the last sequence.
+        for (int back = 1; back <= 3 && back <= data.Length; back++)
+        {
+            byte b = data[^back];
+            if ((b & 0xC0) == 0x80)
+            {
+                continue; // continuation byte: keep looking for the lead byte
+            }
+
+            int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return needed > back ? data.Length - back : data.Length;
+        }
+
+        return data.Length;
+    }
+}
