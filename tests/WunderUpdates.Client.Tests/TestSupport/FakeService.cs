@@ -40,12 +40,8 @@ internal sealed class FakeService : IDisposable
     }
 
     /// <summary>Expects one request (in registration order) to exactly <see cref="Base"/> + <paramref name="pathAndQuery"/>.</summary>
-    public void Expect(HttpMethod method, string pathAndQuery, HttpStatusCode status = HttpStatusCode.OK, string? body = null, string mediaType = "application/json", params (string Name, string Value)[] headers)
-    {
-        var expected = Base + pathAndQuery;
-        var request = new MockedRequest();
-        request.With(r => r.Method == method && r.RequestUri!.AbsoluteUri == expected);
-        request.Respond(async r =>
+    public void Expect(HttpMethod method, string pathAndQuery, HttpStatusCode status = HttpStatusCode.OK, string? body = null, string mediaType = "application/json", params (string Name, string Value)[] headers) =>
+        AddExpectation(method, pathAndQuery, async r =>
         {
             Requests.Add(await RecordedRequest.CaptureAsync(r));
             var response = new HttpResponseMessage(status);
@@ -61,16 +57,17 @@ internal sealed class FakeService : IDisposable
 
             return response;
         });
-        _mock.AddRequestExpectation(request);
-    }
 
     /// <summary>Expects one request that fails in the transport (after its body was read) with <paramref name="failure"/>.</summary>
-    public void ExpectFailure(HttpMethod method, string pathAndQuery, Exception failure)
+    public void ExpectFailure(HttpMethod method, string pathAndQuery, Exception failure) =>
+        AddExpectation(method, pathAndQuery, r => RecordThenThrowAsync(r, failure));
+
+    private void AddExpectation(HttpMethod method, string pathAndQuery, Func<HttpRequestMessage, Task<HttpResponseMessage>> respond)
     {
         var expected = Base + pathAndQuery;
         var request = new MockedRequest();
         request.With(r => r.Method == method && r.RequestUri!.AbsoluteUri == expected);
-        request.Respond(r => RecordThenThrowAsync(r, failure));
+        request.Respond(respond);
         _mock.AddRequestExpectation(request);
     }
 
