@@ -128,15 +128,7 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
         }
 
         var archive = _inspectArchives ? InspectFor(slug, PluginArchive.Inspect(fullPath)) : null;
-        var size = new FileInfo(fullPath).Length;
-        var request = new ApiRequest(HttpMethod.Post, path, "UploadVersion")
-        {
-            // The service replaces an upload of the same version: sending the ZIP again cannot double anything.
-            IsIdempotent = true,
-            ContentFactory = () => new ZipUploadContent(OpenForUpload(fullPath), start: 0, ownsSource: true, progress),
-        };
-        var envelope = await _connection.SendAsync(request, Json.MessageEnvelope, cancellationToken).ConfigureAwait(false);
-        return new VersionUploadResult { Message = envelope.Message, Archive = archive, Size = size };
+        return await UploadAsync(path, () => new ZipUploadContent(OpenForUpload(fullPath), start: 0, ownsSource: true, progress), replayable: true, archive, new FileInfo(fullPath).Length, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -149,37 +141,12 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
             throw new ArgumentException("The ZIP stream must be readable.", nameof(zip));
         }
 
-        PluginArchiveInfo? archive = null;
-        long? size = null;
-        ApiRequest request;
-        if (zip.CanSeek)
-        {
-            var start = zip.Position;
-            size = Math.Max(0, zip.Length - start);
-            if (_inspectArchives)
-            {
-                archive = InspectFor(slug, PluginArchive.Inspect(start == 0 ? zip : new StreamWindow(zip, start)));
-            }
-
-            request = new ApiRequest(HttpMethod.Post, path, "UploadVersion")
-            {
-                IsIdempotent = true,
-                ContentFactory = () => new ZipUploadContent(zip, start, ownsSource: false, progress),
-            };
-        }
-        else
-        {
-            // Inspecting would consume the stream, and it can be read only once: it is sent as it is, and never re-sent.
-            request = new ApiRequest(HttpMethod.Post, path, "UploadVersion")
-            {
-                IsIdempotent = true,
-                IsReplayable = false,
-                ContentFactory = () => new ZipUploadContent(zip, start: 0, ownsSource: false, progress),
-            };
-        }
-
-        var envelope = await _connection.SendAsync(request, Json.MessageEnvelope, cancellationToken).ConfigureAwait(false);
-        return new VersionUploadResult { Message = envelope.Message, Archive = archive, Size = size };
+        // A non-seekable stream can be read only once: inspecting it would consume it, so it is sent as it is and never re-sent.
+        var seekable = zip.CanSeek;
+        var start = seekable ? zip.Position : 0;
+        var archive = seekable && _inspectArchives ? InspectFor(slug, PluginArchive.Inspect(start == 0 ? zip : new StreamWindow(zip, start))) : null;
+        long? size = seekable ? Math.Max(0, zip.Length - start) : null;
+        return await UploadAsync(path, () => new ZipUploadContent(zip, start, ownsSource: false, progress), seekable, archive, size, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -339,6 +306,19 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
     public void Dispose() => _connection.Dispose();
 
     private Task SendAsync(ApiRequest request, CancellationToken cancellationToken) => _connection.SendAsync(request, cancellationToken);
+
+    private async Task<VersionUploadResult> UploadAsync(string path, Func<HttpContent> content, bool replayable, PluginArchiveInfo? archive, long? size, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Post, path, "UploadVersion")
+        {
+            // The service replaces an upload of the same version: sending the ZIP again cannot double anything.
+            IsIdempotent = true,
+            IsReplayable = replayable,
+            ContentFactory = content,
+        };
+        var envelope = await _connection.SendAsync(request, Json.MessageEnvelope, cancellationToken).ConfigureAwait(false);
+        return new VersionUploadResult { Message = envelope.Message, Archive = archive, Size = size };
+    }
 
     private static ApiConnection Connect(WunderUpdatesClientOptions options, HttpMessageHandler? transport)
     {
