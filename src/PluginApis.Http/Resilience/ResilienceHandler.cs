@@ -66,10 +66,23 @@ public sealed class ResilienceHandler : DelegatingHandler
                 context,
                 this).ConfigureAwait(false);
 
+            // A retry blocked by a body that can be sent only once must say so, for failures without a response too.
+            var why = metadata.RetrySuppressedReason is { } reason ? " " + reason : string.Empty;
             if (outcome.Exception is TimeoutRejectedException timeout)
             {
                 var uri = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
-                throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).", timeout);
+                throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).{why}", timeout);
+            }
+
+            if (why.Length > 0)
+            {
+                switch (outcome.Exception)
+                {
+                    case HttpRequestException http:
+                        throw new HttpRequestException(http.HttpRequestError, http.Message + why, http, http.StatusCode);
+                    case IOException io:
+                        throw new IOException(io.Message + why, io);
+                }
             }
 
             outcome.ThrowIfException();
