@@ -6,6 +6,8 @@ namespace PluginTests.Client;
 /// <summary>One test report of a plugin. The response shape is not documented by the service; this is the project's guess.</summary>
 public sealed class PluginReport
 {
+    private readonly IReadOnlyList<ReportError> _errors = [];
+
     /// <summary>The report slug, used by <see cref="IPluginTestsClient.GetReportAsync"/>.</summary>
     public string? Slug { get; init; }
 
@@ -35,7 +37,11 @@ public sealed class PluginReport
     public string? PhpVersion { get; init; }
 
     /// <summary>Errors, warnings and notices recorded during the test.</summary>
-    public IReadOnlyList<ReportError> Errors { get; init; } = [];
+    public IReadOnlyList<ReportError> Errors
+    {
+        get => _errors;
+        init => _errors = value ?? [];
+    }
 
     /// <summary>The report's public page.</summary>
     public Uri? Url { get; init; }
