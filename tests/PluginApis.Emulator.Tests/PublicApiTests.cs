@@ -1,0 +1,8 @@
+namespace PluginApis.Emulator.Tests;
+
+public class PublicApiTests
+{
+    [Fact]
+    public void Public_api_matches_the_checked_in_listing() =>
+        PluginApis.Tests.Shared.PublicApiListing.AssertMatches(typeof(EmulatorHost).Assembly);
+}
