@@ -26,7 +26,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     }
 
     /// <summary>Creates a client with the given settings over a new pooled socket handler.</summary>
-    /// <param name="options">The settings (validated here; later changes have no effect).</param>
+    /// <param name="options">The settings, validated here. Do not change them afterwards: the client keeps using this instance.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PluginTestsClient(PluginTestsClientOptions options)
         : this(Connect(options, transport: null))
@@ -34,7 +34,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     }
 
     /// <summary>Creates a client with the given settings over a transport of your own (a proxy-aware handler, a test double, the emulator).</summary>
-    /// <param name="options">The settings (validated here; later changes have no effect).</param>
+    /// <param name="options">The settings, validated here. Do not change them afterwards: the client keeps using this instance.</param>
     /// <param name="transport">The innermost handler. It is not disposed with the client.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PluginTestsClient(PluginTestsClientOptions options, HttpMessageHandler transport)

@@ -31,7 +31,7 @@ public sealed class StreamingTests : IDisposable
                     _first.CopyTo(buffer);
                     return _first.Length;
                 case 1:
-                    await Gate.Task.WaitAsync(cancellationToken);
+                    await Gate.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken); // never hang a test run
                     _stage = 2;
                     _rest.CopyTo(buffer);
                     return _rest.Length;
@@ -56,7 +56,7 @@ public sealed class StreamingTests : IDisposable
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task ListPluginTables_yields_the_first_table_before_the_body_has_finished()
     {
         var stream = new GatedStream(
@@ -92,12 +92,13 @@ public sealed class StreamingTests : IDisposable
         Assert.Single(_h.Requests).AssertOnlyApiKey();
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task ListPluginTables_stops_reading_when_cancelled()
     {
         var stream = new GatedStream("""[{"name":"wp_a"},""", """{"name":"wp_b"}]""");
         _h.Mock.When(Harness.Url("tablesWith10installs.json")).Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stream) });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(TimeSpan.FromSeconds(10)); // a client that buffered would never reach the loop body: fail, don't hang
 
         var names = new List<string?>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
