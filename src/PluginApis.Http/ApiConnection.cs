@@ -139,6 +139,38 @@ public sealed class ApiConnection : IDisposable
     }
 
     /// <summary>
+    /// The raw call behind each client's <c>SendRawAsync</c>: any path relative to the base address, read as a <see cref="JsonDocument"/>
+    /// (null for an empty body), with the API key and the whole pipeline. Absolute URLs are refused so the key never goes to another host.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativePath">A path relative to the base address, segments already escaped, optionally with a query.</param>
+    /// <param name="body">A JSON body, or null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement? body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var end = relativePath.IndexOfAny(['?', '#']);
+        var pathPart = end < 0 ? relativePath : relativePath[..end];
+        if (pathPart.StartsWith("//", StringComparison.Ordinal) || pathPart.Contains("://", StringComparison.Ordinal) || pathPart.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The path must be relative to the base address, e.g. 'plugins/my-plugin' (was '{relativePath}'); the API key is never sent to another host.", nameof(relativePath));
+        }
+
+        if (body is { ValueKind: JsonValueKind.Undefined })
+        {
+            throw new ArgumentException("The body must be a JSON value (it was an undefined JsonElement).", nameof(body));
+        }
+
+        var copy = body?.Clone();
+        var request = new ApiRequest(method, relativePath.TrimStart('/'), "Raw")
+        {
+            ContentFactory = copy is { } json ? ApiRequest.JsonBody(json, HttpJsonContext.Default.JsonElement) : null,
+        };
+        return SendForDocumentAsync(request, cancellationToken);
+    }
+
+    /// <summary>
     /// Sends the request and streams the elements of a top-level JSON array as they arrive: the body is never buffered whole.
     /// </summary>
     /// <typeparam name="T">The element model.</typeparam>

@@ -164,28 +164,12 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        return _connection.SendForDocumentAsync(new ApiRequest(method, RawPath(relativePath), "Raw"), cancellationToken);
-    }
+    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default) =>
+        _connection.SendRawAsync(method, relativePath, body: null, cancellationToken);
 
     /// <inheritdoc />
-    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        if (body.ValueKind == JsonValueKind.Undefined)
-        {
-            throw new ArgumentException("The body must be a JSON value (it was an undefined JsonElement).", nameof(body));
-        }
-
-        var copy = body.Clone();
-        var request = new ApiRequest(method, RawPath(relativePath), "Raw")
-        {
-            ContentFactory = ApiRequest.JsonBody(copy, Json.JsonElement),
-        };
-        return _connection.SendForDocumentAsync(request, cancellationToken);
-    }
+    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default) =>
+        _connection.SendRawAsync(method, relativePath, body, cancellationToken);
 
     /// <summary>Releases the client's connections (a transport passed in by the caller is left open).</summary>
     public void Dispose() => _connection.Dispose();
@@ -207,19 +191,6 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
         return ApiUri.EscapeSegment(value);
-    }
-
-    private static string RawPath(string relativePath)
-    {
-        ArgumentNullException.ThrowIfNull(relativePath);
-        var end = relativePath.IndexOfAny(['?', '#']);
-        var pathPart = end < 0 ? relativePath : relativePath[..end];
-        if (pathPart.StartsWith("//", StringComparison.Ordinal) || pathPart.Contains("://", StringComparison.Ordinal) || pathPart.Contains('\\', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The path must be relative to the base address, e.g. 'plugins/wporg/akismet' (was '{relativePath}').", nameof(relativePath));
-        }
-
-        return relativePath.TrimStart('/');
     }
 
     private static EnqueueTestBody ToBody(EnqueueTestRequest request)

@@ -164,10 +164,19 @@ public interface IWunderUpdatesClient
     Task<PluginUpdateInfo> CheckForUpdateAsync(string accountPrefix, string slug, ReleaseChannel? channel = null, string? licenseKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reads any API path as raw JSON, for anything the models get wrong (<c>GET {path}</c>, with the API key).
-    /// Returns null for an empty body; dispose the document.
+    /// Calls any path and returns the body as a <see cref="JsonDocument"/> (null when empty) — for fields or endpoints the
+    /// models miss. The <c>x-api-key</c> header is added as usual; retries follow the method (GET/PUT/DELETE are retried, POST is not).
+    /// Dispose the document.
     /// </summary>
-    /// <param name="path">A path relative to the base address with its segments already escaped, e.g. <c>plugins/my-plugin</c>.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativePath">The path relative to the base address, e.g. <c>plugins/my-plugin</c>, already escaped (use <see cref="ApiUri.EscapeSegment"/> for values); may carry a query.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<JsonDocument?> GetRawAsync(string path, CancellationToken cancellationToken = default);
+    Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="SendRawAsync(HttpMethod, string, CancellationToken)"/>, with a JSON request body.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativePath">The path relative to the base address, already escaped; may carry a query.</param>
+    /// <param name="body">The JSON body to send.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default);
 }

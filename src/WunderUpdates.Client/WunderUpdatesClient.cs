@@ -291,16 +291,12 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<JsonDocument?> GetRawAsync(string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (path.Contains("://", StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal) || path.StartsWith('\\'))
-        {
-            throw new ArgumentException("The path must be relative to the base address (the API key is never sent to another host).", nameof(path));
-        }
+    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default) =>
+        _connection.SendRawAsync(method, relativePath, body: null, cancellationToken);
 
-        return _connection.SendForDocumentAsync(new ApiRequest(HttpMethod.Get, path, "GetRaw"), cancellationToken);
-    }
+    /// <inheritdoc />
+    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default) =>
+        _connection.SendRawAsync(method, relativePath, body, cancellationToken);
 
     /// <summary>Releases the HTTP resources the client created (not a transport or factory client passed in).</summary>
     public void Dispose() => _connection.Dispose();

@@ -212,12 +212,12 @@ public class PluginEndpointTests
         service.Expect(HttpMethod.Get, "plugins/p/stats", body: Json("{'status':200,'downloads':3}"));
         using var client = service.CreateClient();
 
-        using var document = await client.GetRawAsync("plugins/p/stats", TestContext.Current.CancellationToken);
+        using var document = await client.SendRawAsync(HttpMethod.Get, "plugins/p/stats", TestContext.Current.CancellationToken);
 
         Assert.Equal(3, document!.RootElement.GetProperty("downloads").GetInt32());
         Assert.Equal([ApiKey], Assert.Single(service.Requests).ApiKeys);
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetRawAsync("https://evil.example/steal", TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetRawAsync("//evil.example/steal", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.SendRawAsync(HttpMethod.Get, "https://evil.example/steal", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.SendRawAsync(HttpMethod.Get, "//evil.example/steal", TestContext.Current.CancellationToken));
         Assert.Single(service.Requests);
     }
 
