@@ -51,7 +51,7 @@ internal sealed class PluginTestsTour(TourSteps steps, IPluginTestsClient client
         var reportSlug = reports?.FirstOrDefault(r => r.Errors.Count > 0)?.Slug ?? plugin?.LatestReport ?? (reports is { Count: > 0 } ? reports[0].Slug : null);
         if (reportSlug is null)
         {
-            steps.Skip("report", "the plugin has no report");
+            steps.Skip("report", plugin is null && reports is null ? "the plugin and its reports could not be read" : "the plugin has no report");
         }
         else
         {

@@ -77,6 +77,10 @@ try
     {
         await RateLimitTour.RunAsync(steps);
     }
+    else
+    {
+        steps.Note("the 429 demo runs on the emulator only: it is not run against the live services");
+    }
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {

@@ -57,8 +57,8 @@ internal static class RateLimitTour
             var refused = wire.Responses.FirstOrDefault(x => x.Status == HttpStatusCode.TooManyRequests);
             TourSteps.Check(refused.Status == HttpStatusCode.TooManyRequests, "a 429 on the wire");
             TourSteps.Check(wire.Responses[^1].Status == HttpStatusCode.OK, "a 200 after the wait");
-            return $"got 429 Too Many Requests with Ratelimit-Reset: {refused.Reset} → waited → 200 OK ({r.User.Id}) after " +
-                   $"{r.Elapsed.TotalSeconds:0.0} s; emulator refused {emulator.Stats.RateLimited - refusedBefore} request(s)";
+            return $"429 with Ratelimit-Reset: {refused.Reset} → waited → 200 OK ({r.User.Id}), {r.Elapsed.TotalSeconds:0.0} s in all; " +
+                   $"the emulator refused {emulator.Stats.RateLimited - refusedBefore}";
         }).ConfigureAwait(false);
     }
 

@@ -142,7 +142,7 @@ internal sealed class WunderUpdatesTour(TourSteps steps, IWunderUpdatesClient cl
     {
         if (plugins is not { Count: > 0 })
         {
-            steps.Skip("plugin, versions, keys", "the account has no plugins");
+            steps.Skip("plugin, versions, keys", plugins is null ? "the plugins could not be listed" : "the account has no plugins");
             return;
         }
 
@@ -200,7 +200,7 @@ internal sealed class WunderUpdatesTour(TourSteps steps, IWunderUpdatesClient cl
                 TourSteps.Check(expectVersion is null || u.Version == expectVersion, $"version {expectVersion} (got {u.Version})");
                 TourSteps.Check(expectValid is null || u.License?.Valid == expectValid, $"licence valid = {expectValid}");
                 TourSteps.Check(expectValid is not true || u.DownloadLink is not null, "a download link with a valid key");
-                var link = u.DownloadLink is { } l ? "download " + l.AbsolutePath : "no download link";
+                var link = u.DownloadLink is { } l ? "download link to " + l.Segments[^1] : "no download link";
                 var valid = u.License?.Valid switch { true => "valid", false => "not valid", null => "?" };
                 return $"{slug} {u.Version} (WP {u.RequiresAtLeast}+, PHP {u.RequiresPhp}+), licence {valid}, {link}";
             });
