@@ -1,0 +1,4 @@
+global using System.Net;
+global using PluginApis.Emulator;
+global using PluginApis.Http;
+global using Xunit;
