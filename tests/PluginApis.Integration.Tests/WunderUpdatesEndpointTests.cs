@@ -251,7 +251,7 @@ public sealed class WunderUpdatesEndpointTests(EmulatorFixture fixture) : IClass
     public async Task Raw_get_reads_any_path()
     {
         using var client = NewWunderUpdates(Emulator);
-        using var document = await client.GetRawAsync("plugins/demo-pro", Ct);
+        using var document = await client.SendRawAsync(HttpMethod.Get, "plugins/demo-pro", Ct);
         Assert.Equal(200, document!.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("demo-pro", document.RootElement.GetProperty("plugin").GetProperty("slug").GetString());
     }
