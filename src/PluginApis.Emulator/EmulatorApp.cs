@@ -59,6 +59,15 @@ internal static class EmulatorApp
 
         var state = new EmulatorState();
         Seed.Apply(state);
+        foreach (var key in options.AdditionalPluginTestsDemoKeys)
+        {
+            state.PluginTests.UsersByKey[key] = state.PluginTests.UsersByKey[EmulatorKeys.PluginTestsDemo];
+        }
+
+        foreach (var key in options.AdditionalWunderUpdatesDemoKeys)
+        {
+            state.WunderUpdates.AccountsByKey[key] = state.WunderUpdates.AccountsByKey[EmulatorKeys.WunderUpdatesDemo];
+        }
         var limiter = new FixedWindowRateLimiter(options.TimeProvider);
 
         var app = builder.Build();
