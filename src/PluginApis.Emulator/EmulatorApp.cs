@@ -71,6 +71,8 @@ internal static class EmulatorApp
         var limiter = new FixedWindowRateLimiter(options.TimeProvider);
 
         var app = builder.Build();
+        app.Use(RouteSegments.PreserveRawSegments);
+        app.UseRouting();
         app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter));
         app.MapGet("/", () => Results.Text(
             "PluginApis emulator. PluginTests: /api/v1/?apiKey=KEY  WunderUpdates: /v1/ (x-api-key header). See docs/emulator.md.\n"));
@@ -147,6 +149,8 @@ internal static class EmulatorApp
 
             context.Items[service == Service.PluginTests ? PtUserItem : WuAccountItem] = principal;
         }
+
+        RouteSegments.UnescapeRouteValues(context);
 
         try
         {
