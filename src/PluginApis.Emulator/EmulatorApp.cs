@@ -59,9 +59,20 @@ internal static class EmulatorApp
 
         var state = new EmulatorState();
         Seed.Apply(state);
+        foreach (var key in options.AdditionalPluginTestsDemoKeys)
+        {
+            state.PluginTests.UsersByKey[key] = state.PluginTests.UsersByKey[EmulatorKeys.PluginTestsDemo];
+        }
+
+        foreach (var key in options.AdditionalWunderUpdatesDemoKeys)
+        {
+            state.WunderUpdates.AccountsByKey[key] = state.WunderUpdates.AccountsByKey[EmulatorKeys.WunderUpdatesDemo];
+        }
         var limiter = new FixedWindowRateLimiter(options.TimeProvider);
 
         var app = builder.Build();
+        app.Use(RouteSegments.PreserveRawSegments);
+        app.UseRouting();
         app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter));
         app.MapGet("/", () => Results.Text(
             "PluginApis emulator. PluginTests: /api/v1/?apiKey=KEY  WunderUpdates: /v1/ (x-api-key header). See docs/emulator.md.\n"));
@@ -138,6 +149,8 @@ internal static class EmulatorApp
 
             context.Items[service == Service.PluginTests ? PtUserItem : WuAccountItem] = principal;
         }
+
+        RouteSegments.UnescapeRouteValues(context);
 
         try
         {

@@ -54,6 +54,18 @@ public sealed class EmulatorOptions
     /// <summary>Largest total size of one plugin's static licence keys (the service says ~200 kB degrades it). Default 200 000 bytes.</summary>
     public int MaxLicenseKeyDataBytes { get; set; } = 200_000;
 
+    /// <summary>
+    /// Further PluginTests API keys that authenticate as the demo user (same data, own rate-limit window), e.g. a
+    /// distinctive canary key a test searches for in logs, traces and exceptions. Empty by default.
+    /// </summary>
+    public IList<string> AdditionalPluginTestsDemoKeys { get; } = new List<string>();
+
+    /// <summary>
+    /// Further WunderUpdates API keys that authenticate as the demo account (same data, own rate-limit window), e.g. a
+    /// canary key. Empty by default.
+    /// </summary>
+    public IList<string> AdditionalWunderUpdatesDemoKeys { get; } = new List<string>();
+
     /// <summary>Receives the host's log output; <see langword="null"/> (default) = no logging in-process.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 
@@ -74,6 +86,10 @@ public sealed class EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxUncompressedBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxJsonBodyBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLicenseKeyDataBytes);
+        if (AdditionalPluginTestsDemoKeys.Concat(AdditionalWunderUpdatesDemoKeys).Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Additional demo keys must not be empty or whitespace.", nameof(AdditionalPluginTestsDemoKeys));
+        }
     }
 }
 

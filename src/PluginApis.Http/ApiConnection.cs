@@ -181,7 +181,7 @@ public sealed class ApiConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         using var activity = StartActivity(request);
-        using var message = CreateMessage(request, out var metadata);
+        using var message = CreateMessage(request, out var metadata, bufferResponse: false);
         using var response = await SendCoreAsync(message, metadata, HttpCompletionOption.ResponseHeadersRead, activity, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, message, metadata, cancellationToken).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -201,6 +201,15 @@ public sealed class ApiConnection : IDisposable
                     catch (JsonException ex)
                     {
                         throw InvalidBody(response, message, null, ex, $" after {count} element(s)");
+                    }
+                    catch (IOException ex)
+                    {
+                        // The connection died mid-body. Elements were already handed out, so the call cannot be retried here.
+                        throw new HttpRequestException(
+                            HttpRequestError.ResponseEnded,
+                            $"{message.Method.Method} {RedactedUri(message)?.AbsoluteUri} failed while streaming the response after {count} element(s): {_redactor.Redact(ex.Message)} Start the enumeration again to retry.",
+                            ex,
+                            response.StatusCode);
                     }
 
                     if (!hasNext)
@@ -243,7 +252,7 @@ public sealed class ApiConnection : IDisposable
         return activity;
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, out ApiRequestMetadata metadata)
+    private HttpRequestMessage CreateMessage(ApiRequest request, out ApiRequestMetadata metadata, bool bufferResponse = true)
     {
         var uri = new StringBuilder(_baseAddress.Length + request.Path.Length + 32).Append(_baseAddress).Append(request.Path.TrimStart('/'));
         var separator = '?';
@@ -261,6 +270,7 @@ public sealed class ApiConnection : IDisposable
             IsReplayable = request.IsReplayable,
             ContentFactory = request.ContentFactory,
             Anonymous = request.Anonymous,
+            BufferResponseContent = bufferResponse,
         };
         metadata.AttachTo(message);
         return message;

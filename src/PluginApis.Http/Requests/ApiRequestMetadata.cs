@@ -23,6 +23,12 @@ public sealed class ApiRequestMetadata
     /// <summary>True for calls that must go out without the API key (public endpoints).</summary>
     public bool Anonymous { get; init; }
 
+    /// <summary>
+    /// True when the whole response body is read inside each attempt, so that a connection lost or stalled in the middle
+    /// of the body is a transient fault the retry (and the attempt timeout) covers. Set for every call whose body is not streamed.
+    /// </summary>
+    internal bool BufferResponseContent { get; init; }
+
     /// <summary>Attempts made so far (set by the pipeline).</summary>
     public int Attempts { get; internal set; }
 

@@ -158,6 +158,20 @@ public sealed class ResilienceHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(request, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            if (metadata.BufferResponseContent)
+            {
+                // Read the body within the attempt: a reset or stall mid-body is then retried like one before the headers.
+                try
+                {
+                    await response.Content.LoadIntoBufferAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            }
+
             var info = RateLimitInfo.Parse(response.Headers, _time.GetUtcNow());
             _tracker.Record(metadata.OperationName, info);
             var status = (int)response.StatusCode;

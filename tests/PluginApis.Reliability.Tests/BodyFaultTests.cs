@@ -1,0 +1,73 @@
+using System.Net;
+using PluginApis.Emulator;
+using PluginTests.Client;
+using WunderUpdates.Client;
+
+namespace PluginApis.Reliability.Tests;
+
+/// <summary>
+/// Regressions found by the fault run: a connection lost (or stalled) in the middle of a response body used to escape the retry
+/// pipeline, because HttpClient buffered the body after the pipeline had returned; and a streamed list leaked a raw HttpIOException.
+/// </summary>
+public sealed class BodyFaultTests
+{
+    [Theory]
+    [InlineData(FaultKind.AfterBodyReset)]
+    [InlineData(FaultKind.AfterStall)]
+    public async Task A_GET_whose_body_is_cut_off_is_retried_and_succeeds(FaultKind fault)
+    {
+        await using var emu = await Rig.StartEmulatorAsync();
+        using var sockets = Rig.Sockets();
+        using var handler = new FaultInjectionHandler(1, 0) { InnerHandler = sockets, Script = new([fault]) };
+        using var pt = Rig.Pt(emu, handler);
+        using var wu = Rig.Wu(emu, handler);
+        var call = new CallRecord("GetPlugin", true, null);
+        FaultInjectionHandler.Current.Value = call;
+
+        var plugin = await pt.GetPluginAsync("wporg", "akismet", Rig.Ct);
+
+        Assert.Equal("akismet", plugin.Slug);
+        Assert.Equal([fault, FaultKind.None], call.Attempts.Select(a => a.Kind));
+        handler.Script!.Enqueue(fault);
+        Assert.Contains(await wu.ListPluginsAsync(Rig.Ct), p => p.Slug == "demo-pro");
+    }
+
+    [Fact]
+    public async Task A_POST_whose_body_is_cut_off_after_processing_is_not_sent_again()
+    {
+        await using var emu = await Rig.StartEmulatorAsync();
+        using var sockets = Rig.Sockets();
+        using var handler = new FaultInjectionHandler(1, 0) { InnerHandler = sockets, Script = new([FaultKind.AfterBodyReset]) };
+        using var pt = Rig.Pt(emu, handler);
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => pt.EnqueueTestAsync(new EnqueueTestRequest("wporg", "akismet"), Rig.Ct));
+
+        Assert.Equal(1, emu.Stats.TestQueueJobsCreated);
+        Assert.DoesNotContain(Rig.PluginTestsCanary, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_streamed_list_cut_off_mid_body_throws_HttpRequestException_not_a_raw_IOException()
+    {
+        await using var emu = await Rig.StartEmulatorAsync(o => o.GeneratedTableCount = 2000);
+        using var sockets = Rig.Sockets();
+        using var handler = new FaultInjectionHandler(1, 0) { InnerHandler = sockets, Script = new([FaultKind.AfterBodyReset]) };
+        using var pt = Rig.Pt(emu, handler);
+        var seen = 0;
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(async () =>
+        {
+            await foreach (var _ in pt.ListPluginTablesAsync(ActiveInstalls.AtLeast10, Rig.Ct))
+            {
+                seen++;
+            }
+        });
+
+        Assert.Equal(HttpRequestError.ResponseEnded, ex.HttpRequestError);
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.IsAssignableFrom<IOException>(ex.InnerException);
+        Assert.Contains($"after {seen} element(s)", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Rig.PluginTestsCanary, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Uri.EscapeDataString(Rig.PluginTestsCanary), ex.ToString(), StringComparison.Ordinal);
+    }
+}
