@@ -348,7 +348,7 @@ public sealed class FaultInjectionTests
         {
             Check = r => ((PluginUpdateInfo)r!).Version == "2.0.0-beta.1",
         };
-        yield return new Op("WU.GetRaw", true, Box(() => wu.GetRawAsync("account", ct)))
+        yield return new Op("WU.SendRaw", true, Box(() => wu.SendRawAsync(HttpMethod.Get, "account", ct)))
         {
             Check = r => r is System.Text.Json.JsonDocument d && d.RootElement.GetProperty("account").GetProperty("prefix").GetString() == EmulatorKeys.WunderUpdatesDemoAccountPrefix,
         };

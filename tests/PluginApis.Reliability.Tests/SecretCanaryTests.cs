@@ -121,13 +121,13 @@ public sealed class SecretCanaryTests
                 await Run(() => w.ListTokensAsync(Rig.Ct));
                 await Run(() => w.CreateTokenAsync($"canary-{tag}", 1, Rig.Ct));
                 await Run(() => w.CheckForUpdateAsync(EmulatorKeys.WunderUpdatesDemoAccountPrefix, "demo-pro", ReleaseChannel.Beta, EmulatorKeys.DemoLicenseKey, Rig.Ct));
-                await Run(() => w.GetRawAsync("account", Rig.Ct));
+                await Run(() => w.SendRawAsync(HttpMethod.Get, "account", Rig.Ct));
 
                 await Run(() => w.GetPluginAsync("other-secret", Rig.Ct));
                 await Run(() => w.CreatePluginAsync("demo-pro", License.StaticKeys, Rig.Ct));
                 await Run(() => w.ListLicenseKeysAsync("demo-lemon", Rig.Ct));
                 await Run(() => w.UploadVersionAsync("demo-pro", new MemoryStream([0x50, 0x4B, 1, 2]), cancellationToken: Rig.Ct));
-                await Run(() => w.GetRawAsync("no/such/route", Rig.Ct));
+                await Run(() => w.SendRawAsync(HttpMethod.Get, "no/such/route", Rig.Ct));
             }
         }
 
