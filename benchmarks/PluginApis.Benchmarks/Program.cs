@@ -13,7 +13,7 @@ namespace PluginApis.Benchmarks;
 /// <list type="bullet">
 /// <item>(default) the BenchmarkDotNet suites; arguments such as <c>--filter</c> pass through to <see cref="BenchmarkSwitcher"/>.</item>
 /// <item><c>--all</c>: the suites, then <c>--peak-memory</c>, <c>--upload</c> and <c>--ratelimit</c>; what docs/benchmarks.md shows.</item>
-/// <item><c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
+/// <item><c>--alloc [calls]</c>, <c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
 /// <item><c>--dry</c>: every suite with <see cref="Job.Dry"/> and every scenario once with tiny sizes; no timing assertions.</item>
 /// </list>
 /// </summary>
@@ -43,6 +43,9 @@ public static class Program
                 await UploadScenario.RunAsync(Int(rest, 0, 200), Int(rest, 1, 3), report);
                 report.Print();
                 return 0;
+            case "--alloc":
+                await AllocationScenario.RunAsync(Int(rest, 0, 20_000), report, types: rest.Contains("--types"));
+                return 0;
             case "--ratelimit":
                 PrintMachine();
                 await RateLimitScenario.RunAsync(Int(rest, 0, 500), Int(rest, 1, 50), Int(rest, 2, 8), report);
@@ -56,6 +59,7 @@ public static class Program
                     return 1;
                 }
 
+                await AllocationScenario.RunAsync(1_000, report);
                 PeakMemoryScenario.Run([1_000, 10_000], report);
                 await UploadScenario.RunAsync(4, 1, report);
                 await RateLimitScenario.RunAsync(60, 20, 8, report);
@@ -69,6 +73,7 @@ public static class Program
                     return 1;
                 }
 
+                await AllocationScenario.RunAsync(20_000, report);
                 PeakMemoryScenario.Run([10_000, 100_000, 1_000_000], report);
                 await UploadScenario.RunAsync(200, 3, report);
                 await RateLimitScenario.RunAsync(500, 50, 8, report);
