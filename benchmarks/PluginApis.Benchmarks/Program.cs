@@ -46,6 +46,8 @@ public static class Program
             case "--alloc":
                 await AllocationScenario.RunAsync(Int(rest, 0, 20_000), report, types: rest.Contains("--types"));
                 return 0;
+            case "--probe":
+                return await ProbeScenario.RunAsync(Int(rest, 0, 50_000));
             case "--ratelimit":
                 PrintMachine();
                 await RateLimitScenario.RunAsync(Int(rest, 0, 500), Int(rest, 1, 50), Int(rest, 2, 8), report);

@@ -56,6 +56,7 @@ internal static class RateLimitScenario
         var naivePath = "plugins/wporg/akismet?apiKey=" + Uri.EscapeDataString(EmulatorKeys.PluginTestsDemo);
 
         var next = 0;
+        CountingHandler.Start = Stopwatch.GetTimestamp();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -69,6 +70,15 @@ internal static class RateLimitScenario
             }
         })));
         watch.Stop();
+        if (CountingHandler.Trace && sdk && concurrency > 1)
+        {
+            foreach (var line in CountingHandler.Log)
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        CountingHandler.Log.Clear();
         return (watch.Elapsed.TotalSeconds, counting.TooManyRequests, emu.Stats.RateLimited, counting.Sent);
     }
 
@@ -92,6 +102,9 @@ internal static class RateLimitScenario
     /// <summary>Counts what goes over the wire, below every retry and throttle.</summary>
     private sealed class CountingHandler : DelegatingHandler
     {
+        public static readonly bool Trace = Environment.GetEnvironmentVariable("BENCH_TRACE") == "1";
+        public static readonly List<string> Log = [];
+        public static long Start = Stopwatch.GetTimestamp();
         private long _sent;
         private long _tooMany;
 
@@ -102,10 +115,19 @@ internal static class RateLimitScenario
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _sent);
+            var sentAt = Stopwatch.GetTimestamp();
             var response = await base.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 Interlocked.Increment(ref _tooMany);
+            }
+
+            if (Trace)
+            {
+                lock (Log)
+                {
+                    Log.Add($"{Stopwatch.GetElapsedTime(Start).TotalMilliseconds,8:0.0} sent {Stopwatch.GetElapsedTime(Start, sentAt).TotalMilliseconds,8:0.0} {(int)response.StatusCode} rem={string.Join(",", response.Headers.TryGetValues("Ratelimit-Remaining", out var r) ? r : [])} reset={string.Join(",", response.Headers.TryGetValues("Ratelimit-Reset", out var t) ? t : [])}");
+                }
             }
 
             return response;
