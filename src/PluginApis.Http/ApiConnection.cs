@@ -18,6 +18,7 @@ public sealed class ApiConnection : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _disposeClient;
     private readonly string _baseAddress;
+    private readonly bool _baseIsVerbatim;
     private readonly ApiServiceDefinition _service;
     private readonly SecretRedactor _redactor;
     private readonly RateLimitTracker _tracker;
@@ -47,6 +48,7 @@ public sealed class ApiConnection : IDisposable
         _disposeClient = disposeClient;
         var text = baseAddress.GetLeftPart(UriPartial.Path);
         _baseAddress = text.EndsWith('/') ? text : text + "/";
+        _baseIsVerbatim = ApiUri.Create(_baseAddress).AbsoluteUri == _baseAddress;
         _service = service;
         _redactor = redactor;
         _tracker = tracker;
@@ -241,6 +243,12 @@ public sealed class ApiConnection : IDisposable
     private Activity? StartActivity(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!ApiTelemetry.ActivitySource.HasListeners())
+        {
+            // Nobody listens: StartActivity would return null anyway; skip building the span name.
+            return null;
+        }
+
         var activity = ApiTelemetry.ActivitySource.StartActivity(_service.Name + "." + request.OperationName, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
@@ -252,17 +260,29 @@ public sealed class ApiConnection : IDisposable
         return activity;
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, out ApiRequestMetadata metadata, bool bufferResponse = true)
+    private ApiHttpRequestMessage CreateMessage(ApiRequest request, out ApiRequestMetadata metadata, bool bufferResponse = true)
     {
-        var uri = new StringBuilder(_baseAddress.Length + request.Path.Length + 32).Append(_baseAddress).Append(request.Path.TrimStart('/'));
-        var separator = '?';
-        foreach (var (name, value) in request.Query)
+        var query = request.Query;
+        string text;
+        if (query.Count == 0)
         {
-            uri.Append(separator).Append(ApiUri.EscapeQuery(name)).Append('=').Append(ApiUri.EscapeQuery(value));
-            separator = '&';
+            text = string.Concat(_baseAddress, request.Path.AsSpan().TrimStart('/'));
+        }
+        else
+        {
+            var uri = new StringBuilder(_baseAddress.Length + request.Path.Length + 32).Append(_baseAddress).Append(request.Path.AsSpan().TrimStart('/'));
+            var separator = '?';
+            for (var i = 0; i < query.Count; i++)
+            {
+                var (name, value) = query[i];
+                uri.Append(separator).Append(ApiUri.EscapeQuery(name)).Append('=').Append(ApiUri.EscapeQuery(value));
+                separator = '&';
+            }
+
+            text = uri.ToString();
         }
 
-        var message = new HttpRequestMessage(request.Method, ApiUri.Create(uri.ToString()));
+        var message = new ApiHttpRequestMessage(request.Method, ApiUri.Create(text), _baseIsVerbatim && ApiUri.IsVerbatim(text.AsSpan(_baseAddress.Length)) ? text : null);
         metadata = new ApiRequestMetadata
         {
             OperationName = request.OperationName,
@@ -276,7 +296,7 @@ public sealed class ApiConnection : IDisposable
         return message;
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, ApiRequestMetadata metadata, HttpCompletionOption completion, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, ApiRequestMetadata metadata, HttpCompletionOption completion, Activity? activity, CancellationToken cancellationToken)
     {
         if (activity is { IsAllDataRequested: true })
         {
@@ -320,7 +340,7 @@ public sealed class ApiConnection : IDisposable
 
     private Uri? RedactedUri(HttpRequestMessage message) => _redactor.Redact(message.RequestUri);
 
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken)
+    private async ValueTask EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -361,7 +381,7 @@ public sealed class ApiConnection : IDisposable
         throw _service.CreateException(text, details, info);
     }
 
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, HttpRequestMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, HttpRequestMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))

@@ -14,6 +14,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
 {
     private const string ApiKeyParameter = "apiKey";
     private static readonly PluginTestsJsonContext Json = PluginTestsJsonContext.Default;
+    private static readonly PluginTestsRequestJsonContext RequestJson = PluginTestsRequestJsonContext.Default;
 
     private readonly ApiConnection _connection;
 
@@ -119,7 +120,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
         var body = new CreateWebhookBody(url.AbsoluteUri, eventType?.ToWire(nameof(eventType)));
         var request = new ApiRequest(HttpMethod.Post, "user/webhooks", "CreateWebhook")
         {
-            ContentFactory = ApiRequest.JsonBody(body, Json.CreateWebhookBody),
+            ContentFactory = ApiRequest.JsonBody(body, RequestJson.CreateWebhookBody),
         };
         return _connection.SendAsync(request, Json.Webhook, cancellationToken);
     }
@@ -151,7 +152,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
         var body = ToBody(request);
         var apiRequest = new ApiRequest(HttpMethod.Post, "test-queue", "EnqueueTest")
         {
-            ContentFactory = ApiRequest.JsonBody(body, Json.EnqueueTestBody),
+            ContentFactory = ApiRequest.JsonBody(body, RequestJson.EnqueueTestBody),
         };
         return _connection.SendAsync(apiRequest, Json.QueueJob, cancellationToken);
     }

@@ -24,63 +24,101 @@ internal static class RateLimitHeaderParser
 
     public static RateLimitInfo Parse(IEnumerable<KeyValuePair<string, string>> headers, DateTimeOffset receivedAt)
     {
-        string? limit = null, remaining = null, reset = null, combined = null, policy = null, retryAfter = null;
+        var collector = default(Collector);
         foreach (var (name, value) in headers)
+        {
+            collector.Add(name, value);
+        }
+
+        return collector.Build(receivedAt);
+    }
+
+    /// <summary>
+    /// Gathers the header values of interest, one header at a time, without allocating for the names
+    /// (this runs for every response, so it avoids an iterator and upper-cased copies of each header name).
+    /// </summary>
+    internal struct Collector
+    {
+        private string? _limit, _remaining, _reset, _combined, _policy, _retryAfter;
+
+        public void Add(string? name, string? value)
         {
             if (name is null || value is null)
             {
-                continue;
+                return;
             }
 
-            switch (name.Trim().ToUpperInvariant())
+            var key = name.AsSpan().Trim();
+            if (Is(key, "RATELIMIT-LIMIT") || Is(key, "X-RATELIMIT-LIMIT"))
             {
-                case "RATELIMIT-LIMIT" or "X-RATELIMIT-LIMIT": limit = Join(limit, value); break;
-                case "RATELIMIT-REMAINING" or "X-RATELIMIT-REMAINING": remaining = Join(remaining, value); break;
-                case "RATELIMIT-RESET" or "X-RATELIMIT-RESET": reset = Join(reset, value); break;
-                case "RATELIMIT": combined = Join(combined, value); break;
-                case "RATELIMIT-POLICY": policy = Join(policy, value); break;
-                case "RETRY-AFTER": retryAfter ??= value; break;
+                _limit = Join(_limit, value);
+            }
+            else if (Is(key, "RATELIMIT-REMAINING") || Is(key, "X-RATELIMIT-REMAINING"))
+            {
+                _remaining = Join(_remaining, value);
+            }
+            else if (Is(key, "RATELIMIT-RESET") || Is(key, "X-RATELIMIT-RESET"))
+            {
+                _reset = Join(_reset, value);
+            }
+            else if (Is(key, "RATELIMIT"))
+            {
+                _combined = Join(_combined, value);
+            }
+            else if (Is(key, "RATELIMIT-POLICY"))
+            {
+                _policy = Join(_policy, value);
+            }
+            else if (Is(key, "RETRY-AFTER"))
+            {
+                _retryAfter ??= value;
             }
         }
 
-        int? limitValue = null, remainingValue = null;
-        TimeSpan? resetValue = null;
-        var policies = new List<RateLimitPolicy>();
-
-        if (limit is not null)
+        public readonly RateLimitInfo Build(DateTimeOffset receivedAt)
         {
-            ParseLimitList(limit, ref limitValue, policies);
+            int? limitValue = null, remainingValue = null;
+            TimeSpan? resetValue = null;
+            var policies = new List<RateLimitPolicy>();
+
+            if (_limit is not null)
+            {
+                ParseLimitList(_limit, ref limitValue, policies);
+            }
+
+            if (_remaining is not null)
+            {
+                remainingValue = FirstNumber(_remaining) is { } r ? (int)Math.Min(r, int.MaxValue) : null;
+            }
+
+            if (_reset is not null && FirstNumber(_reset) is { } seconds)
+            {
+                resetValue = Seconds(seconds);
+            }
+
+            if (_policy is not null)
+            {
+                ParsePolicyList(_policy, policies);
+            }
+
+            if (_combined is not null)
+            {
+                ParseCombined(_combined, ref limitValue, ref remainingValue, ref resetValue);
+            }
+
+            return new RateLimitInfo
+            {
+                Limit = limitValue ?? (policies.Count > 0 ? policies[0].Quota : null),
+                Remaining = remainingValue,
+                Reset = resetValue,
+                Policies = policies,
+                RetryAfter = _retryAfter is null ? null : ParseRetryAfter(_retryAfter, receivedAt),
+                ObservedAt = receivedAt,
+            };
         }
 
-        if (remaining is not null)
-        {
-            remainingValue = FirstNumber(remaining) is { } r ? (int)Math.Min(r, int.MaxValue) : null;
-        }
-
-        if (reset is not null && FirstNumber(reset) is { } seconds)
-        {
-            resetValue = Seconds(seconds);
-        }
-
-        if (policy is not null)
-        {
-            ParsePolicyList(policy, policies);
-        }
-
-        if (combined is not null)
-        {
-            ParseCombined(combined, ref limitValue, ref remainingValue, ref resetValue);
-        }
-
-        return new RateLimitInfo
-        {
-            Limit = limitValue ?? (policies.Count > 0 ? policies[0].Quota : null),
-            Remaining = remainingValue,
-            Reset = resetValue,
-            Policies = policies,
-            RetryAfter = retryAfter is null ? null : ParseRetryAfter(retryAfter, receivedAt),
-            ObservedAt = receivedAt,
-        };
+        // Header names are ASCII tokens: an ordinal case-insensitive match is what upper-casing both sides did.
+        private static bool Is(ReadOnlySpan<char> name, string upper) => name.Equals(upper, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Parses a <c>Retry-After</c> value: delay-seconds or an HTTP-date (RFC 9110). Null when malformed.</summary>
@@ -120,13 +158,17 @@ internal static class RateLimitHeaderParser
         seconds <= 0 ? TimeSpan.Zero : seconds >= (long)MaxDelta.TotalSeconds ? MaxDelta : TimeSpan.FromSeconds(seconds);
 
     // "200, 200;w=3600" — first member: the limit in force; members with w=: policies.
+    // Span-based (this header comes with every response): the same members, parts and trimming as splitting the string.
     private static void ParseLimitList(string header, ref int? limit, List<RateLimitPolicy> policies)
     {
         var first = true;
-        foreach (var member in header.Split(',', StringSplitOptions.TrimEntries))
+        var text = header.AsSpan();
+        foreach (var memberRange in text.Split(','))
         {
-            var parts = member.Split(';', StringSplitOptions.TrimEntries);
-            var quota = ParseNonNegativeInt(parts[0]);
+            var member = text[memberRange].Trim();
+            var parts = member.Split(';');
+            parts.MoveNext();
+            var quota = ParseNonNegativeInt(member[parts.Current]);
             if (quota is null)
             {
                 first = false;
@@ -139,9 +181,10 @@ internal static class RateLimitHeaderParser
                 first = false;
             }
 
-            for (var i = 1; i < parts.Length; i++)
+            while (parts.MoveNext())
             {
-                if (TrySplitParam(parts[i], out var key, out var value) && key == "w" && ParseNonNegativeInt(value) is { } window && window > 0)
+                if (TrySplitParam(member[parts.Current].Trim(), out var key, out var value) && key.Equals("w", StringComparison.OrdinalIgnoreCase)
+                    && ParseNonNegativeInt(value) is { } window && window > 0)
                 {
                     policies.Add(new RateLimitPolicy(quota.Value, TimeSpan.FromSeconds(window)));
                 }
@@ -247,27 +290,52 @@ internal static class RateLimitHeaderParser
         return true;
     }
 
+    private static bool TrySplitParam(ReadOnlySpan<char> part, out ReadOnlySpan<char> key, out ReadOnlySpan<char> value)
+    {
+        var eq = part.IndexOf('=');
+        if (eq <= 0)
+        {
+            key = value = default;
+            return false;
+        }
+
+        key = part[..eq].Trim();
+        value = part[(eq + 1)..].Trim().Trim('"');
+        return true;
+    }
+
     private static long? FirstNumber(string header)
     {
-        var comma = header.IndexOf(',', StringComparison.Ordinal);
-        var first = comma >= 0 ? header[..comma] : header;
-        var semi = first.IndexOf(';', StringComparison.Ordinal);
+        var first = header.AsSpan();
+        var comma = first.IndexOf(',');
+        if (comma >= 0)
+        {
+            first = first[..comma];
+        }
+
+        var semi = first.IndexOf(';');
         return ParseNonNegativeLong(semi >= 0 ? first[..semi] : first);
     }
 
-    private static int? ParseNonNegativeInt(string text)
+    private static int? ParseNonNegativeInt(ReadOnlySpan<char> text)
     {
         var t = text.Trim();
         return IsAllDigits(t) && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
-    private static long? ParseNonNegativeLong(string text)
+    private static long? ParseNonNegativeLong(ReadOnlySpan<char> text)
     {
         var t = text.Trim();
         return IsAllDigits(t) && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
-    private static bool IsAllDigits(string text)
+    private static int? ParseNonNegativeInt(string text) => ParseNonNegativeInt(text.AsSpan());
+
+    private static long? ParseNonNegativeLong(string text) => ParseNonNegativeLong(text.AsSpan());
+
+    private static bool IsAllDigits(string text) => IsAllDigits(text.AsSpan());
+
+    private static bool IsAllDigits(ReadOnlySpan<char> text)
     {
         if (text.Length == 0)
         {

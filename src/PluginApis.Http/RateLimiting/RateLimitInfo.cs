@@ -42,18 +42,16 @@ public sealed record RateLimitInfo
     public static RateLimitInfo Parse(HttpResponseHeaders headers, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        return RateLimitHeaderParser.Parse(Enumerate(headers), receivedAt);
-
-        static IEnumerable<KeyValuePair<string, string>> Enumerate(HttpResponseHeaders headers)
+        var collector = default(RateLimitHeaderParser.Collector);
+        foreach (var header in headers.NonValidated)
         {
-            foreach (var header in headers.NonValidated)
+            foreach (var value in header.Value)
             {
-                foreach (var value in header.Value)
-                {
-                    yield return new(header.Key, value);
-                }
+                collector.Add(header.Key, value);
             }
         }
+
+        return collector.Build(receivedAt);
     }
 
     /// <summary>

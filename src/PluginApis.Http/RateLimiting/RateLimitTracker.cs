@@ -26,6 +26,9 @@ public sealed class RateLimitTracker
         {
             if (!_scopes.TryGetValue(operation, out var scope))
             {
+                // Nothing known yet: let the request go, but count it, so that the first response's Remaining is read
+                // net of the requests already sent beside it (concurrent callers would otherwise overshoot the first window).
+                _scopes[operation] = new Scope { InFlight = 1 };
                 return TimeSpan.Zero;
             }
 

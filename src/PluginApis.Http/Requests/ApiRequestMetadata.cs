@@ -43,6 +43,12 @@ public sealed class ApiRequestMetadata
     public void AttachTo(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request is ApiHttpRequestMessage own)
+        {
+            own.Metadata = this;
+            return;
+        }
+
         request.Options.Set(Key, this);
     }
 
@@ -51,6 +57,43 @@ public sealed class ApiRequestMetadata
     public static ApiRequestMetadata? Get(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request is ApiHttpRequestMessage { Metadata: { } own })
+        {
+            return own;
+        }
+
         return request.Options.TryGetValue(Key, out var metadata) ? metadata : null;
+    }
+}
+
+/// <summary>
+/// The request message the SDK creates: it carries its <see cref="ApiRequestMetadata"/> in a field, which spares every
+/// call the dictionary behind <see cref="HttpRequestMessage.Options"/>. Other messages keep the metadata in the options.
+/// </summary>
+internal sealed class ApiHttpRequestMessage : HttpRequestMessage
+{
+    private readonly Uri _createdWith;
+    private readonly string? _verbatimText;
+
+    /// <param name="method">The method.</param>
+    /// <param name="requestUri">The URI.</param>
+    /// <param name="verbatimText">The URI's text when it is known to equal <see cref="Uri.AbsoluteUri"/>, else null.</param>
+    public ApiHttpRequestMessage(HttpMethod method, Uri requestUri, string? verbatimText)
+        : base(method, requestUri)
+    {
+        _createdWith = requestUri;
+        _verbatimText = verbatimText;
+    }
+
+    public ApiRequestMetadata? Metadata { get; set; }
+
+    /// <summary>
+    /// The text of <see cref="HttpRequestMessage.RequestUri"/> without asking the <see cref="Uri"/> to compose it (which
+    /// allocates its parsed parts and a copy of the string): known when the URI is still the one the message was created with.
+    /// </summary>
+    public bool TryGetAbsoluteUri(Uri uri, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        text = ReferenceEquals(uri, _createdWith) ? _verbatimText : null;
+        return text is not null;
     }
 }

@@ -8,6 +8,15 @@ public static class ApiUri
 {
     private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
+    // Characters a URI created with DangerousDisablePathAndQueryCanonicalization keeps as they are in its path and query
+    // (no escaping, no unescaping, no fragment): unreserved characters and the delimiters the SDK writes. Not '%': a path
+    // with escapes takes the general route.
+    private static readonly System.Buffers.SearchValues<char> VerbatimChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/?=&:@!$'()*+,;");
+
+    /// <summary>True when <paramref name="pathAndQuery"/> appears unchanged in <see cref="Uri.AbsoluteUri"/> of a URI made by <see cref="Create"/>.</summary>
+    internal static bool IsVerbatim(ReadOnlySpan<char> pathAndQuery) => !pathAndQuery.ContainsAnyExcept(VerbatimChars);
+
     /// <summary>Escapes a value as exactly one path segment; <c>.</c> and <c>..</c> are percent-encoded so they are not treated as dot segments.</summary>
     /// <param name="value">The raw value.</param>
     public static string EscapeSegment(string value)
@@ -40,6 +49,12 @@ public static class ApiUri
     {
         ArgumentNullException.ThrowIfNull(uri);
         var text = uri.AbsoluteUri;
+        if (text.AsSpan().IndexOfAny('?', '#') < 0)
+        {
+            // No query and no fragment (every SDK request): nothing to keep or replace, one concatenation.
+            return Create(string.Concat(text, "?", EscapeQuery(name), "=", EscapeQuery(value)));
+        }
+
         var hash = text.IndexOf('#', StringComparison.Ordinal);
         var fragment = hash < 0 ? string.Empty : text[hash..];
         if (hash >= 0)

@@ -175,7 +175,12 @@ public sealed class ResilienceHandler : DelegatingHandler
             var info = RateLimitInfo.Parse(response.Headers, _time.GetUtcNow());
             _tracker.Record(metadata.OperationName, info);
             var status = (int)response.StatusCode;
-            ApiTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("http.response.status_code", status));
+            if (ApiTelemetry.Requests.Enabled)
+            {
+                // Guarded: the tags box the status code, which is wasted work when no listener collects the counter.
+                ApiTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("http.response.status_code", status));
+            }
+
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 ApiTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("operation", metadata.OperationName));
