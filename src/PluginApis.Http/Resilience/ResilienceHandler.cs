@@ -18,6 +18,7 @@ public sealed class ResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("PluginApis.Request");
     private static readonly ResiliencePropertyKey<ApiRequestMetadata> MetadataKey = new("PluginApis.Metadata");
+    private static readonly ResiliencePropertyKey<Outcome<HttpResponseMessage>?> FirstOutcomeKey = new("PluginApis.FirstOutcome");
 
     private readonly ApiResilienceOptions _options;
     private readonly RateLimitTracker _tracker;
@@ -50,7 +51,7 @@ public sealed class ResilienceHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var metadata = ApiRequestMetadata.Get(request);
@@ -68,16 +69,42 @@ public sealed class ResilienceHandler : DelegatingHandler
 
         metadata.StartedAt = _hasTotalTimeout ? _time.GetTimestamp() : 0;
         metadata.TotalTimedOut = false;
-        var context = ResilienceContextPool.Shared.Get(metadata.OperationName, cancellationToken);
-        context.Properties.Set(RequestKey, request);
-        context.Properties.Set(MetadataKey, metadata);
-        try
+        if (cancellationToken.IsCancellationRequested)
         {
-            Outcome<HttpResponseMessage> outcome;
+            // What the pipeline did with a token cancelled before the first attempt: nothing is sent.
+            return Task.FromCanceled<HttpResponseMessage>(cancellationToken);
+        }
+
+        // The first attempt runs outside the Polly pipeline: most calls need no retry, and then they need neither the
+        // pooled context nor the retry strategy's frames. A retriable outcome enters the pipeline as its first attempt.
+        var first = SendAttemptAsync(request, metadata, cancellationToken);
+        if (!first.IsCompletedSuccessfully)
+        {
+            return RetryAsync(first, request, metadata, cancellationToken);
+        }
+
+        var outcome = first.Result;
+        return outcome.Exception is null && !NeedsRetry(outcome, metadata)
+            ? Task.FromResult(outcome.Result!)
+            : RetryAsync(new ValueTask<Outcome<HttpResponseMessage>>(outcome), request, metadata, cancellationToken);
+    }
+
+    private bool NeedsRetry(Outcome<HttpResponseMessage> outcome, ApiRequestMetadata metadata) =>
+        _options.MaxRetryAttempts > 0 && ShouldRetry(outcome, metadata);
+
+    private async Task<HttpResponseMessage> RetryAsync(ValueTask<Outcome<HttpResponseMessage>> first, HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken cancellationToken)
+    {
+        var outcome = await first.ConfigureAwait(false);
+        if (NeedsRetry(outcome, metadata))
+        {
+            var context = ResilienceContextPool.Shared.Get(metadata.OperationName, cancellationToken);
+            context.Properties.Set(RequestKey, request);
+            context.Properties.Set(MetadataKey, metadata);
+            context.Properties.Set(FirstOutcomeKey, outcome);
             try
             {
                 outcome = await _pipeline.ExecuteOutcomeAsync(
-                    static (ctx, self) => self.SendAttemptAsync(ctx),
+                    static (ctx, self) => self.ReplayOrSendAttemptAsync(ctx),
                     context,
                     this).ConfigureAwait(false);
             }
@@ -86,33 +113,51 @@ public sealed class ResilienceHandler : DelegatingHandler
                 // The total timeout ran out during a retry wait (thrown by OnRetry).
                 outcome = Outcome.FromException<HttpResponseMessage>(timedOut);
             }
-
-            // A retry blocked by a body that can be sent only once must say so, for failures without a response too.
-            var why = metadata.RetrySuppressedReason is { } reason ? " " + reason : string.Empty;
-            if (outcome.Exception is TimeoutRejectedException timeout)
+            finally
             {
-                var uri = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
-                throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).{why}", timeout);
-            }
-
-            if (why.Length > 0)
-            {
-                switch (outcome.Exception)
+                // Not replayed (the pipeline refused to start, e.g. cancelled): nobody else will dispose that response.
+                if (context.Properties.TryGetValue(FirstOutcomeKey, out var unused) && unused is { } left)
                 {
-                    case HttpRequestException http:
-                        throw new HttpRequestException(http.HttpRequestError, http.Message + why, http, http.StatusCode);
-                    case IOException io:
-                        throw new IOException(io.Message + why, io);
+                    left.Result?.Dispose();
                 }
-            }
 
-            outcome.ThrowIfException();
-            return outcome.Result!;
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
-        finally
+
+        // A retry blocked by a body that can be sent only once must say so, for failures without a response too.
+        var why = metadata.RetrySuppressedReason is { } reason ? " " + reason : string.Empty;
+        if (outcome.Exception is TimeoutRejectedException timeout)
         {
-            ResilienceContextPool.Shared.Return(context);
+            var uri = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
+            throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).{why}", timeout);
         }
+
+        if (why.Length > 0)
+        {
+            switch (outcome.Exception)
+            {
+                case HttpRequestException http:
+                    throw new HttpRequestException(http.HttpRequestError, http.Message + why, http, http.StatusCode);
+                case IOException io:
+                    throw new IOException(io.Message + why, io);
+            }
+        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
+    }
+
+    // The pipeline's first attempt is the one already made outside it.
+    private ValueTask<Outcome<HttpResponseMessage>> ReplayOrSendAttemptAsync(ResilienceContext context)
+    {
+        if (context.Properties.TryGetValue(FirstOutcomeKey, out var first) && first is { } outcome)
+        {
+            context.Properties.Set(FirstOutcomeKey, null);
+            return new ValueTask<Outcome<HttpResponseMessage>>(outcome);
+        }
+
+        return SendAttemptAsync(context.Properties.GetValue(RequestKey, null!), context.Properties.GetValue(MetadataKey, null!), context.CancellationToken);
     }
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
@@ -127,7 +172,7 @@ public sealed class ResilienceHandler : DelegatingHandler
                 UseJitter = _options.UseJitter,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxBackoffDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(MetadataKey, null!))),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome)),
                 OnRetry = args =>
                 {
@@ -213,28 +258,27 @@ public sealed class ResilienceHandler : DelegatingHandler
     }
 
 
-    private ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(ResilienceContext context)
+    private ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken cancellationToken)
     {
-        var metadata = context.Properties.GetValue(MetadataKey, null!);
         if (_options.ProactiveThrottling)
         {
             // Throttling first, outside the attempt's deadline; without an async frame when the quota allows the request.
             var wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
             if (wait > TimeSpan.Zero)
             {
-                return ThrottleThenSendAsync(context, metadata, wait);
+                return ThrottleThenSendAsync(request, metadata, wait, cancellationToken);
             }
         }
 
-        return SendOnceAsync(context, metadata);
+        return SendOnceAsync(request, metadata, cancellationToken);
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> ThrottleThenSendAsync(ResilienceContext context, ApiRequestMetadata metadata, TimeSpan wait)
+    private async ValueTask<Outcome<HttpResponseMessage>> ThrottleThenSendAsync(HttpRequestMessage request, ApiRequestMetadata metadata, TimeSpan wait, CancellationToken cancellationToken)
     {
         Exception? refusal;
         try
         {
-            refusal = await WaitForQuotaAsync(context, metadata, wait).ConfigureAwait(context.ContinueOnCapturedContext);
+            refusal = await WaitForQuotaAsync(request, metadata, wait, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex)
         {
@@ -243,13 +287,12 @@ public sealed class ResilienceHandler : DelegatingHandler
 
         return refusal is not null
             ? Outcome.FromException<HttpResponseMessage>(refusal)
-            : await SendOnceAsync(context, metadata).ConfigureAwait(context.ContinueOnCapturedContext);
+            : await SendOnceAsync(request, metadata, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(ResilienceContext context, ApiRequestMetadata metadata)
+    private async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken callerToken)
     {
-        var request = context.Properties.GetValue(RequestKey, null!);
-        var cancellationToken = context.CancellationToken;
+        var cancellationToken = callerToken;
         CancellationTokenSource? deadline = null;
         CancellationTokenRegistration link = default;
         var limitedByTotal = false;
@@ -289,13 +332,13 @@ public sealed class ResilienceHandler : DelegatingHandler
 
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (metadata.BufferResponseContent)
             {
                 // Read the body within the attempt: a reset or stall mid-body is then retried like one before the headers.
                 try
                 {
-                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -330,7 +373,7 @@ public sealed class ResilienceHandler : DelegatingHandler
         {
             _tracker.Release(metadata.OperationName);
             ApiTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
-            if (deadline is not null && ex is OperationCanceledException && deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+            if (deadline is not null && ex is OperationCanceledException && deadline.IsCancellationRequested && !callerToken.IsCancellationRequested)
             {
                 // Our deadline fired, not the caller: an attempt timeout (retried for idempotent calls) or the end of the total.
                 return Outcome.FromException<HttpResponseMessage>(limitedByTotal
@@ -350,9 +393,8 @@ public sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ApiRequestMetadata metadata)
     {
-        var metadata = context.Properties.GetValue(MetadataKey, null!);
         if (metadata.TotalTimedOut)
         {
             return false;
@@ -439,14 +481,13 @@ public sealed class ResilienceHandler : DelegatingHandler
             : $"{(int)outcome.Result!.StatusCode} {outcome.Result.StatusCode}";
 
     // Waits while the operation's known quota is spent; returns why the request must not be sent, or null to send it.
-    private async ValueTask<Exception?> WaitForQuotaAsync(ResilienceContext context, ApiRequestMetadata metadata, TimeSpan wait)
+    private async ValueTask<Exception?> WaitForQuotaAsync(HttpRequestMessage request, ApiRequestMetadata metadata, TimeSpan wait, CancellationToken cancellationToken)
     {
         while (wait > TimeSpan.Zero)
         {
             if (wait > _options.MaxRateLimitWait)
             {
                 Log.RateLimitExhausted(_logger, metadata.OperationName, wait, _options.MaxRateLimitWait);
-                var request = context.Properties.GetValue(RequestKey, null!);
                 var uri = request.RequestUri is { } u ? ApiUri.Create(SecretRedactor.RedactQuery(u.AbsoluteUri)) : null;
                 var response = new ApiErrorResponse(HttpStatusCode.TooManyRequests, request.Method.Method, uri, null, _tracker.Last);
                 return new RateLimitExceededException(
@@ -460,13 +501,13 @@ public sealed class ResilienceHandler : DelegatingHandler
                 // The total timeout runs out during this wait: wait only what is left, then end the call.
                 if (remaining > TimeSpan.Zero)
                 {
-                    await Task.Delay(remaining, _time, context.CancellationToken).ConfigureAwait(false);
+                    await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
                 }
 
                 return TotalTimeoutExpired(metadata);
             }
 
-            await Task.Delay(wait, _time, context.CancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             metadata.RateLimitWait += wait;
             ApiTelemetry.QuotaWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("reason", "throttle"));
             wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
