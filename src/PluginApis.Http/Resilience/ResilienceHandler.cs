@@ -257,7 +257,6 @@ public sealed class ResilienceHandler : DelegatingHandler
         source.Dispose();
     }
 
-
     private ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken cancellationToken)
     {
         if (_options.ProactiveThrottling)
@@ -304,6 +303,8 @@ public sealed class ResilienceHandler : DelegatingHandler
                 var remaining = RemainingTotal(metadata);
                 if (remaining <= TimeSpan.Zero)
                 {
+                    // Not sent: give back the quota unit the throttle took for it.
+                    _tracker.Release(metadata.OperationName);
                     return Outcome.FromException<HttpResponseMessage>(TotalTimeoutExpired(metadata));
                 }
 
