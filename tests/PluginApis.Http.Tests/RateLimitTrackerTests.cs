@@ -70,6 +70,26 @@ public class RateLimitTrackerTests
     }
 
     [Fact]
+    public void In_flight_requests_the_server_already_counted_are_not_subtracted_twice()
+    {
+        var tracker = new RateLimitTracker();
+        for (var i = 0; i < 4; i++)
+        {
+            tracker.TryAcquire("op", T0);
+        }
+
+        // The first answer says 4 of 10 are used: the server counted all four, three of which are still on their way back.
+        tracker.Record("op", Info(6, 10, T0));
+
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, tracker.TryAcquire("op", T0));
+        }
+
+        Assert.True(tracker.TryAcquire("op", T0) > TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Within_one_window_the_earliest_reset_estimate_is_kept()
     {
         var tracker = new RateLimitTracker();

@@ -244,6 +244,77 @@ public class ResilienceTests
     }
 
     [Fact]
+    public async Task Total_timeout_ends_a_retry_wait_that_would_outlast_it()
+    {
+        var (connection, transport, time) = TestClients.Create(o => o.TotalTimeout = TimeSpan.FromSeconds(5));
+        transport.Then(HttpStatusCode.TooManyRequests, null, ("Retry-After", "30")).Then(HttpStatusCode.OK, Ok);
+
+        var call = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+        var elapsed = await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(40));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => call);
+        Assert.Single(transport.Received);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.2));
+    }
+
+    [Fact]
+    public async Task Total_timeout_ends_a_throttle_wait_that_would_outlast_it()
+    {
+        var (connection, transport, time) = TestClients.Create(o => o.TotalTimeout = TimeSpan.FromSeconds(5));
+        transport.Then(HttpStatusCode.OK, Ok, ("Ratelimit-Remaining", "0"), ("Ratelimit-Reset", "30"));
+        await connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+
+        var call = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+        var elapsed = await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(40));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => call);
+        Assert.Single(transport.Received);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.2));
+    }
+
+    [Fact]
+    public async Task Total_timeout_bounds_an_attempt_shorter_than_the_attempt_timeout()
+    {
+        var (connection, transport, time) = TestClients.Create(o => { o.AttemptTimeout = TimeSpan.FromSeconds(10); o.TotalTimeout = TimeSpan.FromSeconds(3); });
+        static async Task<HttpResponseMessage> Stall(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return ScriptedTransport.Response(HttpStatusCode.OK, Ok);
+        }
+
+        transport.ThenAsync(Stall).ThenAsync(Stall);
+
+        var call = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+        var elapsed = await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(20));
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call);
+        Assert.Contains("after 3 s", ex.Message, StringComparison.Ordinal);
+        Assert.Single(transport.Received);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.2));
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_during_an_attempt_stays_a_cancellation()
+    {
+        var (connection, transport, _) = TestClients.Create(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        static async Task<HttpResponseMessage> Stall(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return ScriptedTransport.Response(HttpStatusCode.OK, Ok);
+        }
+
+        transport.ThenAsync(Stall).ThenAsync(Stall);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var call = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, cancel.Token);
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(transport.Received);
+    }
+
+    [Fact]
     public async Task Last_rate_limit_reflects_the_latest_response()
     {
         var (connection, transport, _) = TestClients.Create();

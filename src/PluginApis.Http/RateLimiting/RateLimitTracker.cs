@@ -97,10 +97,17 @@ public sealed class RateLimitTracker
                 scope.ResetsAt = sameWindow ? Min(scope.ResetsAt!.Value, at) : at;
             }
 
+            scope.WindowResponses = sameWindow ? scope.WindowResponses + 1 : 1;
             if (info.Remaining is { } remaining)
             {
-                // Requests still in flight were counted locally but not yet by this response.
-                var estimate = Math.Max(0, remaining - scope.InFlight);
+                // Requests still in flight were counted locally, but the server may have counted some of them already:
+                // it has counted Limit - Remaining requests in this window, of which WindowResponses have been answered.
+                // The rest of its count are requests still in flight (assuming this client is the key's only user), so
+                // only the in-flight requests beyond that count are yet to be taken from Remaining.
+                var countedInFlight = scope.Limit is { } windowLimit
+                    ? Math.Clamp(windowLimit - remaining - scope.WindowResponses, 0, scope.InFlight)
+                    : 0;
+                var estimate = Math.Max(0, remaining - (scope.InFlight - countedInFlight));
                 scope.Remaining = sameWindow && scope.Remaining is { } local ? Math.Min(local, estimate) : estimate;
             }
         }
@@ -127,5 +134,6 @@ public sealed class RateLimitTracker
         public int? Remaining;
         public DateTimeOffset? ResetsAt;
         public int InFlight;
+        public int WindowResponses;
     }
 }

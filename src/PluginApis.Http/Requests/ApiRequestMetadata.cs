@@ -35,6 +35,12 @@ public sealed class ApiRequestMetadata
     /// <summary>Total time spent waiting for rate-limit windows (set by the pipeline).</summary>
     public TimeSpan RateLimitWait { get; internal set; }
 
+    /// <summary>When the current call entered the pipeline (<see cref="TimeProvider.GetTimestamp"/>); bounds it by the total timeout.</summary>
+    internal long StartedAt { get; set; }
+
+    /// <summary>True once the call ran out of its total timeout; nothing is retried after that.</summary>
+    internal bool TotalTimedOut { get; set; }
+
     /// <summary>Why a retry that was needed could not happen, if that is the case (set by the pipeline).</summary>
     public string? RetrySuppressedReason { get; internal set; }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,20 +8,27 @@ using Polly.Timeout;
 namespace PluginApis.Http;
 
 /// <summary>
-/// Runs every request through the shared Polly v8 pipeline: total timeout → retry (429 by <c>Retry-After</c> /
-/// <c>Ratelimit-Reset</c>; transient faults only for idempotent calls) → proactive quota throttling → attempt timeout.
+/// Runs every request through the shared Polly v8 retry (429 by <c>Retry-After</c> / <c>Ratelimit-Reset</c>; transient
+/// faults only for idempotent calls), then proactive quota throttling, then the attempt. The total timeout bounds the
+/// whole call: each attempt gets one deadline, the sooner of the attempt timeout and what is left of the total, and
+/// throttle and retry waits that would outlast the total end the call when it runs out.
 /// Request bodies are rebuilt for each attempt from <see cref="ApiRequestMetadata.ContentFactory"/>.
 /// </summary>
 public sealed class ResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("PluginApis.Request");
     private static readonly ResiliencePropertyKey<ApiRequestMetadata> MetadataKey = new("PluginApis.Metadata");
+    private static readonly ResiliencePropertyKey<Outcome<HttpResponseMessage>?> FirstOutcomeKey = new("PluginApis.FirstOutcome");
 
     private readonly ApiResilienceOptions _options;
     private readonly RateLimitTracker _tracker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly bool _hasTotalTimeout;
+    private readonly bool _hasDeadline;
+    private readonly bool _systemClock;
+    private CancellationTokenSource? _spareSource;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="options">Retry, wait and timeout settings (validated here).</param>
@@ -32,7 +38,12 @@ public sealed class ResilienceHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(tracker);
         options.EnsureValid();
+        EnsureTimeoutInRange(options.AttemptTimeout, nameof(options.AttemptTimeout));
+        EnsureTimeoutInRange(options.TotalTimeout, nameof(options.TotalTimeout));
         _options = options;
+        _hasTotalTimeout = options.TotalTimeout != Timeout.InfiniteTimeSpan;
+        _hasDeadline = _hasTotalTimeout || options.AttemptTimeout != Timeout.InfiniteTimeSpan;
+        _systemClock = options.TimeProvider == TimeProvider.System;
         _tracker = tracker;
         _time = options.TimeProvider;
         _logger = options.LoggerFactory?.CreateLogger("PluginApis.Http") ?? NullLogger.Instance;
@@ -40,7 +51,7 @@ public sealed class ResilienceHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var metadata = ApiRequestMetadata.Get(request);
@@ -56,54 +67,102 @@ public sealed class ResilienceHandler : DelegatingHandler
             metadata.AttachTo(request);
         }
 
-        var context = ResilienceContextPool.Shared.Get(metadata.OperationName, cancellationToken);
-        context.Properties.Set(RequestKey, request);
-        context.Properties.Set(MetadataKey, metadata);
-        try
+        metadata.StartedAt = _hasTotalTimeout ? _time.GetTimestamp() : 0;
+        metadata.TotalTimedOut = false;
+        if (cancellationToken.IsCancellationRequested)
         {
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static (ctx, self) => self.SendAttemptAsync(ctx),
-                context,
-                this).ConfigureAwait(false);
-
-            // A retry blocked by a body that can be sent only once must say so, for failures without a response too.
-            var why = metadata.RetrySuppressedReason is { } reason ? " " + reason : string.Empty;
-            if (outcome.Exception is TimeoutRejectedException timeout)
-            {
-                var uri = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
-                throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).{why}", timeout);
-            }
-
-            if (why.Length > 0)
-            {
-                switch (outcome.Exception)
-                {
-                    case HttpRequestException http:
-                        throw new HttpRequestException(http.HttpRequestError, http.Message + why, http, http.StatusCode);
-                    case IOException io:
-                        throw new IOException(io.Message + why, io);
-                }
-            }
-
-            outcome.ThrowIfException();
-            return outcome.Result!;
+            // What the pipeline did with a token cancelled before the first attempt: nothing is sent.
+            return Task.FromCanceled<HttpResponseMessage>(cancellationToken);
         }
-        finally
+
+        // The first attempt runs outside the Polly pipeline: most calls need no retry, and then they need neither the
+        // pooled context nor the retry strategy's frames. A retriable outcome enters the pipeline as its first attempt.
+        var first = SendAttemptAsync(request, metadata, cancellationToken);
+        if (!first.IsCompletedSuccessfully)
         {
-            ResilienceContextPool.Shared.Return(context);
+            return RetryAsync(first, request, metadata, cancellationToken);
         }
+
+        var outcome = first.Result;
+        return outcome.Exception is null && !NeedsRetry(outcome, metadata)
+            ? Task.FromResult(outcome.Result!)
+            : RetryAsync(new ValueTask<Outcome<HttpResponseMessage>>(outcome), request, metadata, cancellationToken);
     }
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The throttle options carry no data-annotation attributes; nothing is trimmed away from validation.")]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(QuotaThrottleStrategyOptions))]
+    private bool NeedsRetry(Outcome<HttpResponseMessage> outcome, ApiRequestMetadata metadata) =>
+        _options.MaxRetryAttempts > 0 && ShouldRetry(outcome, metadata);
+
+    private async Task<HttpResponseMessage> RetryAsync(ValueTask<Outcome<HttpResponseMessage>> first, HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken cancellationToken)
+    {
+        var outcome = await first.ConfigureAwait(false);
+        if (NeedsRetry(outcome, metadata))
+        {
+            var context = ResilienceContextPool.Shared.Get(metadata.OperationName, cancellationToken);
+            context.Properties.Set(RequestKey, request);
+            context.Properties.Set(MetadataKey, metadata);
+            context.Properties.Set(FirstOutcomeKey, outcome);
+            try
+            {
+                outcome = await _pipeline.ExecuteOutcomeAsync(
+                    static (ctx, self) => self.ReplayOrSendAttemptAsync(ctx),
+                    context,
+                    this).ConfigureAwait(false);
+            }
+            catch (TimeoutRejectedException timedOut)
+            {
+                // The total timeout ran out during a retry wait (thrown by OnRetry).
+                outcome = Outcome.FromException<HttpResponseMessage>(timedOut);
+            }
+            finally
+            {
+                // Not replayed (the pipeline refused to start, e.g. cancelled): nobody else will dispose that response.
+                if (context.Properties.TryGetValue(FirstOutcomeKey, out var unused) && unused is { } left)
+                {
+                    left.Result?.Dispose();
+                }
+
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        // A retry blocked by a body that can be sent only once must say so, for failures without a response too.
+        var why = metadata.RetrySuppressedReason is { } reason ? " " + reason : string.Empty;
+        if (outcome.Exception is TimeoutRejectedException timeout)
+        {
+            var uri = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
+            throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).{why}", timeout);
+        }
+
+        if (why.Length > 0)
+        {
+            switch (outcome.Exception)
+            {
+                case HttpRequestException http:
+                    throw new HttpRequestException(http.HttpRequestError, http.Message + why, http, http.StatusCode);
+                case IOException io:
+                    throw new IOException(io.Message + why, io);
+            }
+        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
+    }
+
+    // The pipeline's first attempt is the one already made outside it.
+    private ValueTask<Outcome<HttpResponseMessage>> ReplayOrSendAttemptAsync(ResilienceContext context)
+    {
+        if (context.Properties.TryGetValue(FirstOutcomeKey, out var first) && first is { } outcome)
+        {
+            context.Properties.Set(FirstOutcomeKey, null);
+            return new ValueTask<Outcome<HttpResponseMessage>>(outcome);
+        }
+
+        return SendAttemptAsync(context.Properties.GetValue(RequestKey, null!), context.Properties.GetValue(MetadataKey, null!), context.CancellationToken);
+    }
+
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
-        if (_options.TotalTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.TotalTimeout);
-        }
-
         if (_options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -113,7 +172,7 @@ public sealed class ResilienceHandler : DelegatingHandler
                 UseJitter = _options.UseJitter,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxBackoffDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(MetadataKey, null!))),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome)),
                 OnRetry = args =>
                 {
@@ -129,25 +188,142 @@ public sealed class ResilienceHandler : DelegatingHandler
 
                     Log.Retrying(_logger, metadata.OperationName, args.AttemptNumber + 1, args.RetryDelay, reason);
                     ApiTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("reason", reason));
+                    if (_hasTotalTimeout && RemainingTotal(metadata) is var remaining && args.RetryDelay >= remaining)
+                    {
+                        // The total timeout runs out during this wait: wait only what is left, then end the call.
+                        return WaitOutTotalTimeoutAsync(args.Outcome, metadata, remaining, args.Context.CancellationToken);
+                    }
+
                     return default;
                 },
             });
         }
 
-        builder.AddStrategy(_ => new QuotaThrottleStrategy(this), new QuotaThrottleStrategyOptions());
-
-        if (_options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.AttemptTimeout);
-        }
-
         return builder.Build();
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(ResilienceContext context)
+    private static void EnsureTimeoutInRange(TimeSpan timeout, string name)
     {
-        var request = context.Properties.GetValue(RequestKey, null!);
-        var metadata = context.Properties.GetValue(MetadataKey, null!);
+        // The range the Polly timeout strategy used to enforce: a timer is armed with it.
+        if (timeout != Timeout.InfiniteTimeSpan && (timeout < TimeSpan.FromMilliseconds(10) || timeout > TimeSpan.FromDays(1)))
+        {
+            throw new ArgumentException($"Resilience:{name} must be between 10 ms and 1 day, or infinite (was {timeout}).", name);
+        }
+    }
+
+    private TimeSpan RemainingTotal(ApiRequestMetadata metadata) => _options.TotalTimeout - _time.GetElapsedTime(metadata.StartedAt);
+
+    private TimeoutRejectedException TotalTimeoutExpired(ApiRequestMetadata metadata, Exception? inner = null)
+    {
+        metadata.TotalTimedOut = true;
+        var message = $"The operation didn't complete within the allowed timeout of '{_options.TotalTimeout}'.";
+        return inner is null ? new TimeoutRejectedException(message, _options.TotalTimeout) : new TimeoutRejectedException(message, _options.TotalTimeout, inner);
+    }
+
+    private async ValueTask WaitOutTotalTimeoutAsync(Outcome<HttpResponseMessage> outcome, ApiRequestMetadata metadata, TimeSpan remaining, CancellationToken cancellationToken)
+    {
+        outcome.Result?.Dispose();
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw TotalTimeoutExpired(metadata);
+    }
+
+    // One deadline per attempt: the sooner of the attempt timeout and what is left of the total timeout.
+    private CancellationTokenSource RentDeadline(TimeSpan delay)
+    {
+        if (!_systemClock)
+        {
+            return new CancellationTokenSource(delay, _time);
+        }
+
+        var source = Interlocked.Exchange(ref _spareSource, null) ?? new CancellationTokenSource();
+        source.CancelAfter(delay);
+        return source;
+    }
+
+    private void ReturnDeadline(CancellationTokenSource source)
+    {
+        // TryReset disarms the timer; a source that fired (or was cancelled by the caller) is not reused. The one spare
+        // left when the handler goes away holds no armed timer and no registration, so the GC takes it like any object.
+        if (_systemClock && source.TryReset())
+        {
+            Interlocked.Exchange(ref _spareSource, source)?.Dispose();
+            return;
+        }
+
+        source.Dispose();
+    }
+
+    private ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken cancellationToken)
+    {
+        if (_options.ProactiveThrottling)
+        {
+            // Throttling first, outside the attempt's deadline; without an async frame when the quota allows the request.
+            var wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
+            if (wait > TimeSpan.Zero)
+            {
+                return ThrottleThenSendAsync(request, metadata, wait, cancellationToken);
+            }
+        }
+
+        return SendOnceAsync(request, metadata, cancellationToken);
+    }
+
+    private async ValueTask<Outcome<HttpResponseMessage>> ThrottleThenSendAsync(HttpRequestMessage request, ApiRequestMetadata metadata, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        Exception? refusal;
+        try
+        {
+            refusal = await WaitForQuotaAsync(request, metadata, wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            return Outcome.FromException<HttpResponseMessage>(ex);
+        }
+
+        return refusal is not null
+            ? Outcome.FromException<HttpResponseMessage>(refusal)
+            : await SendOnceAsync(request, metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken callerToken)
+    {
+        var cancellationToken = callerToken;
+        CancellationTokenSource? deadline = null;
+        CancellationTokenRegistration link = default;
+        var limitedByTotal = false;
+        if (_hasDeadline)
+        {
+            var limit = _options.AttemptTimeout;
+            if (_hasTotalTimeout)
+            {
+                var remaining = RemainingTotal(metadata);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    // Not sent: give back the quota unit the throttle took for it.
+                    _tracker.Release(metadata.OperationName);
+                    return Outcome.FromException<HttpResponseMessage>(TotalTimeoutExpired(metadata));
+                }
+
+                if (limit == Timeout.InfiniteTimeSpan || remaining <= limit)
+                {
+                    limit = remaining;
+                    limitedByTotal = true;
+                }
+            }
+
+            deadline = RentDeadline(limit);
+            if (cancellationToken.CanBeCanceled)
+            {
+                link = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), deadline);
+            }
+
+            cancellationToken = deadline.Token;
+        }
+
         metadata.Attempts++;
         if (metadata.ContentFactory is { } factory && (metadata.Attempts > 1 || request.Content is null))
         {
@@ -157,13 +333,13 @@ public sealed class ResilienceHandler : DelegatingHandler
 
         try
         {
-            var response = await base.SendAsync(request, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (metadata.BufferResponseContent)
             {
                 // Read the body within the attempt: a reset or stall mid-body is then retried like one before the headers.
                 try
                 {
-                    await response.Content.LoadIntoBufferAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -198,13 +374,33 @@ public sealed class ResilienceHandler : DelegatingHandler
         {
             _tracker.Release(metadata.OperationName);
             ApiTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
+            if (deadline is not null && ex is OperationCanceledException && deadline.IsCancellationRequested && !callerToken.IsCancellationRequested)
+            {
+                // Our deadline fired, not the caller: an attempt timeout (retried for idempotent calls) or the end of the total.
+                return Outcome.FromException<HttpResponseMessage>(limitedByTotal
+                    ? TotalTimeoutExpired(metadata, ex)
+                    : new TimeoutRejectedException($"The operation didn't complete within the allowed timeout of '{_options.AttemptTimeout}'.", _options.AttemptTimeout, ex));
+            }
+
             return Outcome.FromException<HttpResponseMessage>(ex);
+        }
+        finally
+        {
+            if (deadline is not null)
+            {
+                link.Dispose();
+                ReturnDeadline(deadline);
+            }
         }
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ApiRequestMetadata metadata)
     {
-        var metadata = context.Properties.GetValue(MetadataKey, null!);
+        if (metadata.TotalTimedOut)
+        {
+            return false;
+        }
+
         if (outcome.Exception is { } exception)
         {
             if (exception is OperationCanceledException or RateLimitExceededException)
@@ -285,26 +481,14 @@ public sealed class ResilienceHandler : DelegatingHandler
             ? ex.GetType().Name
             : $"{(int)outcome.Result!.StatusCode} {outcome.Result.StatusCode}";
 
-    private async ValueTask<RateLimitExceededException?> WaitForQuotaAsync(ResilienceContext context)
+    // Waits while the operation's known quota is spent; returns why the request must not be sent, or null to send it.
+    private async ValueTask<Exception?> WaitForQuotaAsync(HttpRequestMessage request, ApiRequestMetadata metadata, TimeSpan wait, CancellationToken cancellationToken)
     {
-        if (!_options.ProactiveThrottling)
+        while (wait > TimeSpan.Zero)
         {
-            return null;
-        }
-
-        var metadata = context.Properties.GetValue(MetadataKey, null!);
-        while (true)
-        {
-            var wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
-            if (wait <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
             if (wait > _options.MaxRateLimitWait)
             {
                 Log.RateLimitExhausted(_logger, metadata.OperationName, wait, _options.MaxRateLimitWait);
-                var request = context.Properties.GetValue(RequestKey, null!);
                 var uri = request.RequestUri is { } u ? ApiUri.Create(SecretRedactor.RedactQuery(u.AbsoluteUri)) : null;
                 var response = new ApiErrorResponse(HttpStatusCode.TooManyRequests, request.Method.Method, uri, null, _tracker.Last);
                 return new RateLimitExceededException(
@@ -313,35 +497,23 @@ public sealed class ResilienceHandler : DelegatingHandler
             }
 
             Log.Throttling(_logger, metadata.OperationName, wait);
-            await Task.Delay(wait, _time, context.CancellationToken).ConfigureAwait(false);
+            if (_hasTotalTimeout && RemainingTotal(metadata) is var remaining && wait >= remaining)
+            {
+                // The total timeout runs out during this wait: wait only what is left, then end the call.
+                if (remaining > TimeSpan.Zero)
+                {
+                    await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+                }
+
+                return TotalTimeoutExpired(metadata);
+            }
+
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             metadata.RateLimitWait += wait;
             ApiTelemetry.QuotaWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("reason", "throttle"));
+            wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
         }
-    }
 
-    private sealed class QuotaThrottleStrategyOptions : ResilienceStrategyOptions
-    {
-        public QuotaThrottleStrategyOptions() => Name = "QuotaThrottle";
-    }
-
-    private sealed class QuotaThrottleStrategy(ResilienceHandler handler) : ResilienceStrategy<HttpResponseMessage>
-    {
-        protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
-            Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
-        {
-            RateLimitExceededException? refusal;
-            try
-            {
-                refusal = await handler.WaitForQuotaAsync(context).ConfigureAwait(context.ContinueOnCapturedContext);
-            }
-            catch (OperationCanceledException ex)
-            {
-                return Outcome.FromException<HttpResponseMessage>(ex);
-            }
-
-            return refusal is not null
-                ? Outcome.FromException<HttpResponseMessage>(refusal)
-                : await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
-        }
+        return null;
     }
 }
