@@ -209,7 +209,7 @@ public sealed class ApiConnection : IDisposable
                         // The connection died mid-body. Elements were already handed out, so the call cannot be retried here.
                         throw new HttpRequestException(
                             HttpRequestError.ResponseEnded,
-                            $"{message.Method.Method} {RedactedUri(message)?.AbsoluteUri} failed while streaming the response after {count} element(s): {_redactor.Redact(ex.Message)} Start the enumeration again to retry.",
+                            $"{message.Method.Method} {RedactedUri(message)?.AbsoluteUri} failed while streaming the response after {count} element(s): {Redact(ex.Message, message)} Start the enumeration again to retry.",
                             ex,
                             response.StatusCode);
                     }
@@ -291,6 +291,7 @@ public sealed class ApiConnection : IDisposable
             ContentFactory = request.ContentFactory,
             Anonymous = request.Anonymous,
             BufferResponseContent = bufferResponse,
+            Secrets = request.Secrets,
         };
         metadata.AttachTo(message);
         return message;
@@ -338,7 +339,16 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
-    private Uri? RedactedUri(HttpRequestMessage message) => _redactor.Redact(message.RequestUri);
+    private Uri? RedactedUri(HttpRequestMessage message)
+    {
+        var uri = _redactor.Redact(message.RequestUri);
+        return ApiRequestMetadata.Get(message)?.Secrets is { Count: > 0 } secrets && uri is not null
+            ? ApiUri.Create(SecretRedactor.MaskValues(uri.AbsoluteUri, secrets)!)
+            : uri;
+    }
+
+    private string? Redact(string? text, HttpRequestMessage message) =>
+        SecretRedactor.MaskValues(_redactor.Redact(text), ApiRequestMetadata.Get(message)?.Secrets);
 
     private async ValueTask EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken)
     {
@@ -347,7 +357,7 @@ public sealed class ApiConnection : IDisposable
             return;
         }
 
-        var body = _redactor.Redact(await ApiErrorBody.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false));
+        var body = Redact(await ApiErrorBody.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false), message);
         var rateLimit = RateLimitInfo.Parse(response.Headers, _time.GetUtcNow());
         var details = new ApiErrorResponse(response.StatusCode, message.Method.Method, RedactedUri(message), body, rateLimit);
         ApiErrorInfo info;
@@ -360,7 +370,7 @@ public sealed class ApiConnection : IDisposable
             info = default;
         }
 
-        info = new ApiErrorInfo(_redactor.Redact(info.Code), _redactor.Redact(info.Message));
+        info = new ApiErrorInfo(Redact(info.Code, message), Redact(info.Message, message));
         var text = ApiException.FormatMessage(details, info.Code, info.Message);
         if (metadata.RetrySuppressedReason is { } why)
         {
@@ -411,10 +421,10 @@ public sealed class ApiConnection : IDisposable
 
     private InvalidResponseException InvalidBody(HttpResponseMessage response, HttpRequestMessage message, string? body, JsonException ex, string? where = null)
     {
-        var details = new ApiErrorResponse(response.StatusCode, message.Method.Method, RedactedUri(message), _redactor.Redact(body), RateLimitInfo.Parse(response.Headers, _time.GetUtcNow()));
+        var details = new ApiErrorResponse(response.StatusCode, message.Method.Method, RedactedUri(message), Redact(body, message), RateLimitInfo.Parse(response.Headers, _time.GetUtcNow()));
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
         var shown = body is null && response.Content.Headers.ContentLength == 0 ? " The body was empty." : string.Empty;
-        var text = $"{message.Method.Method} {details.RequestUri} returned {(int)response.StatusCode} ({mediaType}) but the body could not be read as the expected JSON{where} at {ex.Path ?? "$"}: {_redactor.Redact(ex.Message)}.{shown}";
+        var text = $"{message.Method.Method} {details.RequestUri} returned {(int)response.StatusCode} ({mediaType}) but the body could not be read as the expected JSON{where} at {ex.Path ?? "$"}: {Redact(ex.Message, message)}.{shown}";
         return new InvalidResponseException(text, details, ex.Path, ex);
     }
 

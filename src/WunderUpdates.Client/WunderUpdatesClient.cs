@@ -182,6 +182,7 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(licenseKey);
         var request = new ApiRequest(HttpMethod.Post, "account/license", "ActivateAccountLicense")
         {
+            Secrets = [licenseKey],
             ContentFactory = ApiRequest.JsonBody(new ActivateLicenseBody(licenseKey), Json.ActivateLicenseBody),
         };
         return SendAsync(request, cancellationToken);
@@ -235,6 +236,7 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
         {
             // POST here replaces the whole list: repeating it gives the same result.
             IsIdempotent = true,
+            Secrets = Array.ConvertAll(list, k => k.Key),
             ContentFactory = ApiRequest.JsonBody(new ReplaceLicenseKeysBody(list), Json.ReplaceLicenseKeysBody),
         };
         return SendAsync(request, cancellationToken);
@@ -247,6 +249,7 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
         ValidateLicenseKey(key, nameof(key));
         var request = new ApiRequest(HttpMethod.Put, path, "AddLicenseKey")
         {
+            Secrets = [key.Key],
             ContentFactory = ApiRequest.JsonBody(key, Json.LicenseKey),
         };
         return SendAsync(request, cancellationToken);
@@ -255,14 +258,14 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
     /// <inheritdoc />
     public async Task<LicenseKey> GetLicenseKeyAsync(string slug, string key, CancellationToken cancellationToken = default)
     {
-        var request = new ApiRequest(HttpMethod.Get, KeyPath(slug, key), "GetLicenseKey");
+        var request = new ApiRequest(HttpMethod.Get, KeyPath(slug, key), "GetLicenseKey") { Secrets = [key] };
         var envelope = await _connection.SendAsync(request, Json.LicenseKeyEnvelope, cancellationToken).ConfigureAwait(false);
         return envelope.LicenseKey!;
     }
 
     /// <inheritdoc />
     public Task DeleteLicenseKeyAsync(string slug, string key, CancellationToken cancellationToken = default) =>
-        SendAsync(new ApiRequest(HttpMethod.Delete, KeyPath(slug, key), "DeleteLicenseKey"), cancellationToken);
+        SendAsync(new ApiRequest(HttpMethod.Delete, KeyPath(slug, key), "DeleteLicenseKey") { Secrets = [key] }, cancellationToken);
 
     /// <inheritdoc />
     public Task<PluginUpdateInfo> CheckForUpdateAsync(string accountPrefix, string slug, ReleaseChannel? channel = null, string? licenseKey = null, CancellationToken cancellationToken = default)
@@ -281,7 +284,7 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
         }
 
         // A public endpoint: the API key must not leave the vendor's side, so it is not sent here.
-        var request = new ApiRequest(HttpMethod.Get, path, "CheckForUpdate") { Anonymous = true };
+        var request = new ApiRequest(HttpMethod.Get, path, "CheckForUpdate") { Anonymous = true, Secrets = licenseKey is null ? null : [licenseKey] };
         if (licenseKey is not null)
         {
             request.WithQuery("key", licenseKey);

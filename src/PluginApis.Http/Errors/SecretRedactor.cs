@@ -9,6 +9,9 @@ public sealed class SecretRedactor
     /// <summary>What replaces a secret.</summary>
     public const string Mask = "REDACTED";
 
+    /// <summary>The shortest per-call secret <see cref="MaskValues"/> masks.</summary>
+    public const int MinMaskedLength = 6;
+
     private static readonly string[] SecretQueryNames = ["apikey", "key", "token", "x-api-key", "api_key", "license"];
     private readonly string[] _secrets;
 
@@ -21,20 +24,41 @@ public sealed class SecretRedactor
 
     /// <summary>Returns the text with every secret replaced by <see cref="Mask"/> (also in URL-escaped form).</summary>
     /// <param name="text">Any text, possibly null.</param>
-    public string? Redact(string? text)
+    public string? Redact(string? text) => MaskCore(text, _secrets, minLength: 1);
+
+    /// <summary>
+    /// Returns the text with each of <paramref name="secrets"/> replaced by <see cref="Mask"/>, also in URL-escaped form
+    /// (for values of one call that must never be shown, such as a licence key in a path).
+    /// </summary>
+    /// <param name="text">Any text, possibly null.</param>
+    /// <param name="secrets">The values to mask; values shorter than <see cref="MinMaskedLength"/> are ignored (masking them would garble the text without protecting anything).</param>
+    public static string? MaskValues(string? text, IReadOnlyList<string>? secrets) => MaskCore(text, secrets, MinMaskedLength);
+
+    private static string? MaskCore(string? text, IReadOnlyList<string>? secrets, int minLength)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || secrets is null)
         {
             return text;
         }
 
-        foreach (var secret in _secrets)
+        foreach (var secret in secrets)
         {
+            if (secret is null || secret.Length < minLength)
+            {
+                continue;
+            }
+
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
             var escaped = Uri.EscapeDataString(secret);
             if (!string.Equals(escaped, secret, StringComparison.Ordinal))
             {
                 text = text.Replace(escaped, Mask, StringComparison.OrdinalIgnoreCase);
+            }
+
+            var segment = ApiUri.EscapeSegment(secret);
+            if (!string.Equals(segment, escaped, StringComparison.Ordinal))
+            {
+                text = text.Replace(segment, Mask, StringComparison.OrdinalIgnoreCase);
             }
         }
 

@@ -47,6 +47,12 @@ public sealed class ApiRequest
     /// <summary>True for public endpoints that must be called without the API key.</summary>
     public bool Anonymous { get; init; }
 
+    /// <summary>
+    /// Values of this call that must never be shown besides the API key (e.g. a customer's licence key in the path or query):
+    /// masked in exception messages, request URIs, response bodies, log lines and span tags.
+    /// </summary>
+    public IReadOnlyList<string>? Secrets { get; init; }
+
     /// <summary>Creates the body for one attempt; null for no body.</summary>
     public Func<HttpContent>? ContentFactory { get; init; }
 

@@ -29,6 +29,9 @@ public sealed class ApiRequestMetadata
     /// </summary>
     internal bool BufferResponseContent { get; init; }
 
+    /// <summary>Values of this call masked wherever the request is shown (see <see cref="ApiRequest.Secrets"/>).</summary>
+    internal IReadOnlyList<string>? Secrets { get; init; }
+
     /// <summary>Attempts made so far (set by the pipeline).</summary>
     public int Attempts { get; internal set; }
 

@@ -129,7 +129,7 @@ public sealed class ResilienceHandler : DelegatingHandler
         var why = metadata.RetrySuppressedReason is { } reason ? " " + reason : string.Empty;
         if (outcome.Exception is TimeoutRejectedException timeout)
         {
-            var uri = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
+            var uri = SecretRedactor.MaskValues(SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty), metadata.Secrets);
             throw new TimeoutException($"{request.Method} {uri} timed out after {timeout.Timeout.TotalSeconds:0.###} s ({metadata.Attempts} attempt(s)).{why}", timeout);
         }
 
@@ -364,7 +364,7 @@ public sealed class ResilienceHandler : DelegatingHandler
 
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                var redacted = SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty);
+                var redacted = SecretRedactor.MaskValues(SecretRedactor.RedactQuery(request.RequestUri?.AbsoluteUri ?? string.Empty), metadata.Secrets)!;
                 Log.AttemptCompleted(_logger, metadata.OperationName, request.Method.Method, redacted, status, metadata.Attempts);
             }
 
@@ -489,7 +489,7 @@ public sealed class ResilienceHandler : DelegatingHandler
             if (wait > _options.MaxRateLimitWait)
             {
                 Log.RateLimitExhausted(_logger, metadata.OperationName, wait, _options.MaxRateLimitWait);
-                var uri = request.RequestUri is { } u ? ApiUri.Create(SecretRedactor.RedactQuery(u.AbsoluteUri)) : null;
+                var uri = request.RequestUri is { } u ? ApiUri.Create(SecretRedactor.MaskValues(SecretRedactor.RedactQuery(u.AbsoluteUri), metadata.Secrets)!) : null;
                 var response = new ApiErrorResponse(HttpStatusCode.TooManyRequests, request.Method.Method, uri, null, _tracker.Last);
                 return new RateLimitExceededException(
                     $"{request.Method} {uri} was not sent: the rate-limit quota is spent and resets in {wait.TotalSeconds:0.#} s, longer than MaxRateLimitWait ({_options.MaxRateLimitWait.TotalSeconds:0.#} s).",
