@@ -12,36 +12,53 @@ namespace PluginApis.Benchmarks;
 /// telemetry hooks, source-generated JSON) against the hand-written HttpClient code for the same request, over the
 /// same in-memory transport.
 /// </summary>
-[MemoryDiagnoser]
-public class GetPluginBenchmarks
+/// <summary>The in-memory transport, the raw HttpClient and the SDK client both benchmarks of a pair share.</summary>
+public abstract class OverheadBenchmarkBase
 {
+    private readonly HttpStatusCode _status;
+    private readonly byte[] _body;
     private CannedHandler _handler = null!;
-    private HttpClient _raw = null!;
-    private PluginTestsClient _client = null!;
+
+    /// <summary>Sets the canned answer of the transport.</summary>
+    protected OverheadBenchmarkBase(HttpStatusCode status, byte[] body)
+    {
+        _status = status;
+        _body = body;
+    }
+
+    /// <summary>Hand-written HttpClient over the transport.</summary>
+    protected HttpClient RawClient { get; private set; } = null!;
+
+    /// <summary>The SDK client over the same transport.</summary>
+    protected PluginTestsClient SdkClient { get; private set; } = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _handler = new CannedHandler(HttpStatusCode.OK, Samples.Plugin);
-        _raw = new HttpClient(_handler, disposeHandler: false);
-        _client = new PluginTestsClient(new PluginTestsClientOptions { ApiKey = Samples.ApiKey, BaseAddress = new Uri(Samples.PluginTestsBase) }, _handler);
+        _handler = new CannedHandler(_status, _body);
+        RawClient = new HttpClient(_handler, disposeHandler: false);
+        SdkClient = new PluginTestsClient(new PluginTestsClientOptions { ApiKey = Samples.ApiKey, BaseAddress = new Uri(Samples.PluginTestsBase) }, _handler);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _client.Dispose();
-        _raw.Dispose();
+        SdkClient.Dispose();
+        RawClient.Dispose();
         _handler.Dispose();
     }
+}
 
+[MemoryDiagnoser]
+public class GetPluginBenchmarks() : OverheadBenchmarkBase(HttpStatusCode.OK, Samples.Plugin)
+{
     [Benchmark(Baseline = true, Description = "raw HttpClient + STJ")]
     public async Task<Plugin> Raw()
     {
         var uri = Samples.PluginTestsBase + "plugins/" + Uri.EscapeDataString("wporg") + "/" + Uri.EscapeDataString("akismet")
             + "?apiKey=" + Uri.EscapeDataString(Samples.ApiKey);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        using var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        using var response = await RawClient.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         response.EnsureSuccessStatusCode();
         var stream = await response.Content.ReadAsStreamAsync();
         await using (stream)
@@ -51,33 +68,13 @@ public class GetPluginBenchmarks
     }
 
     [Benchmark(Description = "SDK GetPluginAsync")]
-    public Task<Plugin> Sdk() => _client.GetPluginAsync("wporg", "akismet");
+    public Task<Plugin> Sdk() => SdkClient.GetPluginAsync("wporg", "akismet");
 }
 
 /// <summary>The same comparison for a POST with a JSON body (<c>EnqueueTestAsync</c>).</summary>
 [MemoryDiagnoser]
-public class EnqueueTestBenchmarks
+public class EnqueueTestBenchmarks() : OverheadBenchmarkBase(HttpStatusCode.Created, Samples.Job)
 {
-    private CannedHandler _handler = null!;
-    private HttpClient _raw = null!;
-    private PluginTestsClient _client = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _handler = new CannedHandler(HttpStatusCode.Created, Samples.Job);
-        _raw = new HttpClient(_handler, disposeHandler: false);
-        _client = new PluginTestsClient(new PluginTestsClientOptions { ApiKey = Samples.ApiKey, BaseAddress = new Uri(Samples.PluginTestsBase) }, _handler);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _raw.Dispose();
-        _handler.Dispose();
-    }
-
     [Benchmark(Baseline = true, Description = "raw HttpClient + STJ")]
     public async Task<QueueJob> Raw()
     {
@@ -86,7 +83,7 @@ public class EnqueueTestBenchmarks
         {
             Content = JsonContent.Create(body, RawJsonContext.Default.RawEnqueueBody),
         };
-        using var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        using var response = await RawClient.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         response.EnsureSuccessStatusCode();
         var stream = await response.Content.ReadAsStreamAsync();
         await using (stream)
@@ -96,5 +93,5 @@ public class EnqueueTestBenchmarks
     }
 
     [Benchmark(Description = "SDK EnqueueTestAsync")]
-    public Task<QueueJob> Sdk() => _client.EnqueueTestAsync(new EnqueueTestRequest("wporg", "akismet"));
+    public Task<QueueJob> Sdk() => SdkClient.EnqueueTestAsync(new EnqueueTestRequest("wporg", "akismet"));
 }
