@@ -58,4 +58,34 @@ internal static class ProbeScenario
 
         static Func<Task> Wrap(PluginTestsClient client) => () => client.GetPluginAsync("wporg", "akismet");
     }
+
+    /// <summary>
+    /// <c>--loop raw|sdk [calls]</c>: one variant alone in this process (300,000 warm-up calls, then the timed calls), so
+    /// that a sampling profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only that path.
+    /// </summary>
+    public static async Task<int> LoopAsync(string variant, int calls)
+    {
+        var get = new GetPluginBenchmarks();
+        get.Setup();
+        Func<Task> call = variant switch
+        {
+            "raw" => get.Raw,
+            "sdk" => get.Sdk,
+            _ => throw new ArgumentException($"--loop takes raw or sdk (was '{variant}').", nameof(variant)),
+        };
+        for (var i = 0; i < 300_000; i++)
+        {
+            await call();
+        }
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            await call();
+        }
+
+        Console.WriteLine($"{variant} {watch.Elapsed.TotalNanoseconds / calls:0} ns per call ({calls} calls)");
+        get.Cleanup();
+        return 0;
+    }
 }

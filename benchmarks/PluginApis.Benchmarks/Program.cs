@@ -14,6 +14,7 @@ namespace PluginApis.Benchmarks;
 /// <item>(default) the BenchmarkDotNet suites; arguments such as <c>--filter</c> pass through to <see cref="BenchmarkSwitcher"/>.</item>
 /// <item><c>--all</c>: the suites, then <c>--peak-memory</c>, <c>--upload</c> and <c>--ratelimit</c>; what docs/benchmarks.md shows.</item>
 /// <item><c>--alloc [calls]</c>, <c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
+/// <item><c>--loop raw|sdk [calls]</c>: one GetPluginAsync variant alone in this process, for a profiler such as <c>perf</c>.</item>
 /// <item><c>--dry</c>: every suite with <see cref="Job.Dry"/> and every scenario once with tiny sizes; no timing assertions.</item>
 /// </list>
 /// </summary>
@@ -46,6 +47,8 @@ public static class Program
             case "--alloc":
                 await AllocationScenario.RunAsync(Int(rest, 0, 20_000), report, types: rest.Contains("--types"));
                 return 0;
+            case "--loop":
+                return await ProbeScenario.LoopAsync(rest.Length > 0 ? rest[0] : "sdk", Int(rest, 1, 1_000_000));
             case "--probe":
                 return await ProbeScenario.RunAsync(Int(rest, 0, 50_000));
             case "--ratelimit":

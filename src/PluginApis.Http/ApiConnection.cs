@@ -101,7 +101,7 @@ public sealed class ApiConnection : IDisposable
         using var message = CreateMessage(request, out var metadata);
         using var response = await SendCoreAsync(message, metadata, HttpCompletionOption.ResponseContentRead, activity, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, message, metadata, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync(response, message, typeInfo, cancellationToken).ConfigureAwait(false);
+        return ReadBufferedJson(response, message, typeInfo);
     }
 
     /// <summary>Sends the request and ignores the success body.</summary>
@@ -297,9 +297,14 @@ public sealed class ApiConnection : IDisposable
         return message;
     }
 
-    private async ValueTask<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, ApiRequestMetadata metadata, HttpCompletionOption completion, Activity? activity, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, ApiRequestMetadata metadata, HttpCompletionOption completion, Activity? activity, CancellationToken cancellationToken) =>
+        activity is null
+            ? _httpClient.SendAsync(message, completion, cancellationToken) // no span to fill: no frame of our own
+            : SendTracedAsync(message, metadata, completion, activity, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendTracedAsync(HttpRequestMessage message, ApiRequestMetadata metadata, HttpCompletionOption completion, Activity activity, CancellationToken cancellationToken)
     {
-        if (activity is { IsAllDataRequested: true })
+        if (activity.IsAllDataRequested)
         {
             activity.SetTag("url.full", RedactedUri(message)?.AbsoluteUri);
         }
@@ -307,7 +312,7 @@ public sealed class ApiConnection : IDisposable
         try
         {
             var response = await _httpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
-            if (activity is { IsAllDataRequested: true })
+            if (activity.IsAllDataRequested)
             {
                 activity.SetTag("http.response.status_code", (int)response.StatusCode);
                 activity.SetTag("pluginapis.attempts", metadata.Attempts);
@@ -328,13 +333,9 @@ public sealed class ApiConnection : IDisposable
         }
         catch (Exception ex)
         {
-            if (activity is not null)
-            {
-                activity.SetStatus(ActivityStatusCode.Error);
-                activity.SetTag("error.type", ex.GetType().FullName);
-                activity.SetTag("pluginapis.attempts", metadata.Attempts);
-            }
-
+            activity.SetStatus(ActivityStatusCode.Error);
+            activity.SetTag("error.type", ex.GetType().FullName);
+            activity.SetTag("pluginapis.attempts", metadata.Attempts);
             throw;
         }
     }
@@ -391,31 +392,19 @@ public sealed class ApiConnection : IDisposable
         throw _service.CreateException(text, details, info);
     }
 
-    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, HttpRequestMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    // The body is already in memory: SendAsync asks HttpClient for ResponseContentRead, and the resilience handler
+    // reads it inside the attempt. So it is read synchronously, without the frames of the asynchronous reader.
+    private T ReadBufferedJson<T>(HttpResponseMessage response, HttpRequestMessage message, JsonTypeInfo<T> typeInfo)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        using var stream = response.Content.ReadAsStream();
+        try
         {
-            try
-            {
-                var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-                if (value is null)
-                {
-                    throw new JsonException("The response body was JSON null where an object was expected.");
-                }
-
-                return value;
-            }
-            catch (JsonException ex)
-            {
-                string? body = null;
-                if (stream.CanSeek)
-                {
-                    body = await ApiErrorBody.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                }
-
-                throw InvalidBody(response, message, body, ex);
-            }
+            return JsonSerializer.Deserialize(stream, typeInfo)
+                ?? throw new JsonException("The response body was JSON null where an object was expected.");
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidBody(response, message, ApiErrorBody.ReadCapped(stream), ex);
         }
     }
 

@@ -133,4 +133,56 @@ public class RateLimitParsingTests
     {
         Assert.True(Parse(("Content-Type", "application/json")).IsEmpty);
     }
+
+    [Fact]
+    public void A_repeated_limit_header_reuses_its_parse_and_a_changed_one_is_parsed_again()
+    {
+        var first = Parse(("RateLimit-Limit", "300, 300;w=60"), ("Ratelimit-Remaining", "10"));
+        var repeated = Parse(("RateLimit-Limit", "300, 300;w=60"), ("Ratelimit-Remaining", "9"));
+        var changed = Parse(("RateLimit-Limit", "400, 400;w=30"), ("Ratelimit-Remaining", "8"));
+        var back = Parse(("RateLimit-Limit", "300, 300;w=60"));
+
+        Assert.Same(first.Policies, repeated.Policies);
+        Assert.Equal(9, repeated.Remaining);
+        Assert.Equal(400, changed.Limit);
+        Assert.Equal([new RateLimitPolicy(400, TimeSpan.FromSeconds(30))], changed.Policies);
+        Assert.Equal(300, back.Limit);
+        Assert.Equal([new RateLimitPolicy(300, TimeSpan.FromSeconds(60))], back.Policies);
+    }
+
+    [Fact]
+    public void Policies_cannot_be_changed_through_a_cast()
+    {
+        var info = Parse(("RateLimit-Limit", "500, 500;w=60"));
+        var other = Parse(("RateLimit-Limit", "500, 500;w=60"), ("RateLimit-Policy", "\"d\";q=5;w=1"));
+
+        foreach (var policies in new[] { info.Policies, other.Policies, Parse(("RateLimit-Limit", "5")).Policies })
+        {
+            var list = Assert.IsAssignableFrom<IList<RateLimitPolicy>>(policies);
+            Assert.True(list.IsReadOnly);
+            Assert.Throws<NotSupportedException>(() => list.Add(new RateLimitPolicy(1, TimeSpan.FromSeconds(1))));
+        }
+
+        Assert.Equal(2, other.Policies.Count);
+        Assert.Single(Parse(("RateLimit-Limit", "500, 500;w=60")).Policies);
+    }
+
+    [Theory]
+    [InlineData("2147483647", 2147483647)]
+    [InlineData("2147483648", null)]
+    [InlineData("0000000000007", 7)]
+    [InlineData("99999999999999999999", null)]
+    [InlineData("-1", null)]
+    [InlineData("+1", null)]
+    [InlineData("1 2", null)]
+    [InlineData("١", null)] // an Arabic-Indic digit is not an ASCII digit
+    public void Limits_are_ascii_digits_within_int_range(string value, int? expected) =>
+        Assert.Equal(expected, Parse(("RateLimit-Limit", value)).Limit);
+
+    [Theory]
+    [InlineData("9223372036854775807", 365 * 24 * 3600)] // long.MaxValue seconds: clamped to the largest delay
+    [InlineData("9223372036854775808", null)] // beyond long: malformed
+    [InlineData("31", 31)]
+    public void Resets_are_ascii_digits_within_long_range(string value, int? seconds) =>
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, Parse(("RateLimit-Reset", value)).Reset);
 }

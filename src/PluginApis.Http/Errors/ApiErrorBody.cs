@@ -35,18 +35,45 @@ public static class ApiErrorBody
                 total += read;
             }
 
-            if (total == 0)
-            {
-                return null;
-            }
-
-            var text = Encoding.UTF8.GetString(buffer, 0, total);
-            return text.Length > MaxBodyLength ? text[..MaxBodyLength] + "…(truncated)" : text;
+            return Decode(buffer, total);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or InvalidOperationException)
         {
             return null;
         }
+    }
+
+    /// <summary>What <see cref="ReadCappedAsync"/> reads, from a body already in memory (a seekable stream, read from its start).</summary>
+    internal static string? ReadCapped(Stream stream)
+    {
+        try
+        {
+            stream.Position = 0;
+            var buffer = new byte[MaxBodyLength * 4];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer.AsSpan(total))) > 0)
+            {
+                total += read;
+            }
+
+            return Decode(buffer, total);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Decode(byte[] buffer, int total)
+    {
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(buffer, 0, total);
+        return text.Length > MaxBodyLength ? text[..MaxBodyLength] + "…(truncated)" : text;
     }
 
     /// <summary>Parses a body as a JSON object; false for anything else (HTML, empty, truncated).</summary>

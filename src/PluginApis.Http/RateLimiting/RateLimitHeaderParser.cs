@@ -49,6 +49,12 @@ internal static class RateLimitHeaderParser
             }
 
             var key = name.AsSpan().Trim();
+            if (key.IsEmpty || (key[0] | 0x20) is not ('r' or 'x'))
+            {
+                // Every header of interest starts with R or X: the others (Date, Server, Cache-Control, ...) leave at once.
+                return;
+            }
+
             if (Is(key, "RATELIMIT-LIMIT") || Is(key, "X-RATELIMIT-LIMIT"))
             {
                 _limit = Join(_limit, value);
@@ -79,11 +85,12 @@ internal static class RateLimitHeaderParser
         {
             int? limitValue = null, remainingValue = null;
             TimeSpan? resetValue = null;
-            var policies = new List<RateLimitPolicy>();
-
+            IReadOnlyList<RateLimitPolicy> policies = [];
             if (_limit is not null)
             {
-                ParseLimitList(_limit, ref limitValue, policies);
+                var parsed = ParsedLimit.For(_limit);
+                limitValue = parsed.Limit;
+                policies = parsed.Policies;
             }
 
             if (_remaining is not null)
@@ -98,7 +105,9 @@ internal static class RateLimitHeaderParser
 
             if (_policy is not null)
             {
-                ParsePolicyList(_policy, policies);
+                var all = new List<RateLimitPolicy>(policies);
+                ParsePolicyList(_policy, all);
+                policies = all.AsReadOnly();
             }
 
             if (_combined is not null)
@@ -137,9 +146,7 @@ internal static class RateLimitHeaderParser
 
         if (char.IsAsciiDigit(text[0]))
         {
-            return IsAllDigits(text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? Seconds(seconds)
-                : null;
+            return ParseNonNegativeLong(text) is { } seconds ? Seconds(seconds) : null;
         }
 
         if (DateTimeOffset.TryParseExact(text, HttpDateFormats, CultureInfo.InvariantCulture,
@@ -157,8 +164,46 @@ internal static class RateLimitHeaderParser
     private static TimeSpan Seconds(long seconds) =>
         seconds <= 0 ? TimeSpan.Zero : seconds >= (long)MaxDelta.TotalSeconds ? MaxDelta : TimeSpan.FromSeconds(seconds);
 
+    /// <summary>
+    /// A parsed <c>RateLimit-Limit</c> value. A service sends the same value with every response, so the last one parsed
+    /// is kept and reused when the next response repeats it (its policies are read-only, so sharing them is safe).
+    /// </summary>
+    private sealed class ParsedLimit
+    {
+        private static ParsedLimit? s_last;
+
+        private ParsedLimit(string header, int? limit, IReadOnlyList<RateLimitPolicy> policies)
+        {
+            Header = header;
+            Limit = limit;
+            Policies = policies;
+        }
+
+        public string Header { get; }
+
+        public int? Limit { get; }
+
+        public IReadOnlyList<RateLimitPolicy> Policies { get; }
+
+        public static ParsedLimit For(string header)
+        {
+            var last = Volatile.Read(ref s_last);
+            if (last is not null && string.Equals(last.Header, header, StringComparison.Ordinal))
+            {
+                return last;
+            }
+
+            int? limit = null;
+            var policies = new List<RateLimitPolicy>();
+            ParseLimitList(header, ref limit, policies);
+            var parsed = new ParsedLimit(header, limit, policies.Count == 0 ? [] : policies.AsReadOnly());
+            Volatile.Write(ref s_last, parsed);
+            return parsed;
+        }
+    }
+
     // "200, 200;w=3600" — first member: the limit in force; members with w=: policies.
-    // Span-based (this header comes with every response): the same members, parts and trimming as splitting the string.
+    // Span-based: the same members, parts and trimming as splitting the string.
     private static void ParseLimitList(string header, ref int? limit, List<RateLimitPolicy> policies)
     {
         var first = true;
@@ -317,39 +362,38 @@ internal static class RateLimitHeaderParser
         return ParseNonNegativeLong(semi >= 0 ? first[..semi] : first);
     }
 
-    private static int? ParseNonNegativeInt(ReadOnlySpan<char> text)
+    private static int? ParseNonNegativeInt(ReadOnlySpan<char> text) =>
+        TryParseDigits(text.Trim(), int.MaxValue, out var v) ? (int)v : null;
+
+    private static long? ParseNonNegativeLong(ReadOnlySpan<char> text) =>
+        TryParseDigits(text.Trim(), long.MaxValue, out var v) ? v : null;
+
+    // ASCII digits only (no sign, no spaces, no culture), at most max: what int/long.TryParse with NumberStyles.None
+    // accepts, without its culture lookups (this runs for every response).
+    private static bool TryParseDigits(ReadOnlySpan<char> text, long max, out long value)
     {
-        var t = text.Trim();
-        return IsAllDigits(t) && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
-
-    private static long? ParseNonNegativeLong(ReadOnlySpan<char> text)
-    {
-        var t = text.Trim();
-        return IsAllDigits(t) && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
-
-    private static int? ParseNonNegativeInt(string text) => ParseNonNegativeInt(text.AsSpan());
-
-    private static long? ParseNonNegativeLong(string text) => ParseNonNegativeLong(text.AsSpan());
-
-    private static bool IsAllDigits(string text) => IsAllDigits(text.AsSpan());
-
-    private static bool IsAllDigits(ReadOnlySpan<char> text)
-    {
-        if (text.Length == 0)
+        value = 0;
+        if (text.IsEmpty)
         {
             return false;
         }
 
         foreach (var c in text)
         {
-            if (!char.IsAsciiDigit(c))
+            var digit = c - '0';
+            if ((uint)digit > 9 || value > (max - digit) / 10)
             {
+                value = 0;
                 return false;
             }
+
+            value = (value * 10) + digit;
         }
 
         return true;
     }
+
+    private static int? ParseNonNegativeInt(string text) => ParseNonNegativeInt(text.AsSpan());
+
+    private static long? ParseNonNegativeLong(string text) => ParseNonNegativeLong(text.AsSpan());
 }
