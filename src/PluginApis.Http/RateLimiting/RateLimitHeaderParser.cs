@@ -49,35 +49,30 @@ internal static class RateLimitHeaderParser
             }
 
             var key = name.AsSpan().Trim();
-            if (key.IsEmpty || (key[0] | 0x20) is not ('r' or 'x'))
+            // By length first: most names are ruled out without comparing a character.
+            switch (key.Length)
             {
-                // Every header of interest starts with R or X: the others (Date, Server, Cache-Control, ...) leave at once.
-                return;
-            }
-
-            if (Is(key, "RATELIMIT-LIMIT") || Is(key, "X-RATELIMIT-LIMIT"))
-            {
-                _limit = Join(_limit, value);
-            }
-            else if (Is(key, "RATELIMIT-REMAINING") || Is(key, "X-RATELIMIT-REMAINING"))
-            {
-                _remaining = Join(_remaining, value);
-            }
-            else if (Is(key, "RATELIMIT-RESET") || Is(key, "X-RATELIMIT-RESET"))
-            {
-                _reset = Join(_reset, value);
-            }
-            else if (Is(key, "RATELIMIT"))
-            {
-                _combined = Join(_combined, value);
-            }
-            else if (Is(key, "RATELIMIT-POLICY"))
-            {
-                _policy = Join(_policy, value);
-            }
-            else if (Is(key, "RETRY-AFTER"))
-            {
-                _retryAfter ??= value;
+                case 15 when Is(key, "RATELIMIT-LIMIT"):
+                case 17 when Is(key, "X-RATELIMIT-LIMIT"):
+                    _limit = Join(_limit, value);
+                    break;
+                case 19 when Is(key, "RATELIMIT-REMAINING"):
+                case 21 when Is(key, "X-RATELIMIT-REMAINING"):
+                    _remaining = Join(_remaining, value);
+                    break;
+                case 15 when Is(key, "RATELIMIT-RESET"):
+                case 17 when Is(key, "X-RATELIMIT-RESET"):
+                    _reset = Join(_reset, value);
+                    break;
+                case 9 when Is(key, "RATELIMIT"):
+                    _combined = Join(_combined, value);
+                    break;
+                case 16 when Is(key, "RATELIMIT-POLICY"):
+                    _policy = Join(_policy, value);
+                    break;
+                case 11 when Is(key, "RETRY-AFTER"):
+                    _retryAfter ??= value;
+                    break;
             }
         }
 

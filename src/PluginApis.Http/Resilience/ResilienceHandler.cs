@@ -269,7 +269,8 @@ public sealed class ResilienceHandler : DelegatingHandler
             }
         }
 
-        return SendOnceAsync(request, metadata, cancellationToken);
+        // The first attempt sent without a wait starts with the call: all of the total timeout is left, no clock to read.
+        return SendOnceAsync(request, metadata, startsWithCall: metadata.Attempts == 0, cancellationToken);
     }
 
     private async ValueTask<Outcome<HttpResponseMessage>> ThrottleThenSendAsync(HttpRequestMessage request, ApiRequestMetadata metadata, TimeSpan wait, CancellationToken cancellationToken)
@@ -286,10 +287,10 @@ public sealed class ResilienceHandler : DelegatingHandler
 
         return refusal is not null
             ? Outcome.FromException<HttpResponseMessage>(refusal)
-            : await SendOnceAsync(request, metadata, cancellationToken).ConfigureAwait(false);
+            : await SendOnceAsync(request, metadata, startsWithCall: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(HttpRequestMessage request, ApiRequestMetadata metadata, CancellationToken callerToken)
+    private async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(HttpRequestMessage request, ApiRequestMetadata metadata, bool startsWithCall, CancellationToken callerToken)
     {
         var cancellationToken = callerToken;
         CancellationTokenSource? deadline = null;
@@ -300,7 +301,7 @@ public sealed class ResilienceHandler : DelegatingHandler
             var limit = _options.AttemptTimeout;
             if (_hasTotalTimeout)
             {
-                var remaining = RemainingTotal(metadata);
+                var remaining = startsWithCall ? _options.TotalTimeout : RemainingTotal(metadata);
                 if (remaining <= TimeSpan.Zero)
                 {
                     // Not sent: give back the quota unit the throttle took for it.
