@@ -36,8 +36,6 @@ internal static class AllocationScenario
             response.Headers.TryAddWithoutValidation("Ratelimit-Reset", "60");
             var now = DateTimeOffset.UtcNow;
             var parse = Part(() => RateLimitInfo.Parse(response.Headers, now), calls);
-            var uri = new Uri(Samples.PluginTestsBase + "plugins/wporg/akismet");
-            var withKey = Part(() => ApiUri.WithQueryParameter(uri, "apiKey", Samples.ApiKey), calls);
 
             var lines = new List<string>
             {
@@ -46,7 +44,6 @@ internal static class AllocationScenario
             };
             lines.AddRange(rows.Select(r => $"| {r.Name} | {r.Raw:0} | {r.Sdk:0} | {r.Sdk / r.Raw:0.00} |"));
             lines.Add($"| (part) `RateLimitInfo.Parse` of the service's 3 headers | | {parse:0} | |");
-            lines.Add($"| (part) `ApiUri.WithQueryParameter` (API key into the query) | | {withKey:0} | |");
             foreach (var line in lines)
             {
                 Console.WriteLine(line);

@@ -1,91 +1,91 @@
 using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 using PluginApis.Benchmarks.Infrastructure;
-using PluginApis.Http;
-using PluginTests.Client;
 
 namespace PluginApis.Benchmarks;
 
 /// <summary>
-/// <c>--probe [calls]</c>: where the per-call time goes. Times GetPluginAsync with parts of the pipeline switched off
-/// (interleaved rounds, median per variant) next to the raw call. A diagnostic, not a result.
+/// <c>--probe [pairs] [calls]</c>: the per-call pairs of <see cref="OverheadBenchmarkBase"/> timed in separate child processes,
+/// raw and SDK alternating (which goes first alternates too), so that load that comes and goes on a shared machine hits
+/// both sides alike. Each child warms up, then times <c>calls</c> calls of one side; the medians over the pairs are compared.
+/// The same child (<c>--probe-child get|enqueue raw|sdk [calls]</c>) is what to put under a profiler such as <c>perf record</c>.
 /// </summary>
 internal static class ProbeScenario
 {
-    public static async Task<int> RunAsync(int calls)
+    private static readonly string[] Calls = ["get", "enqueue"];
+
+    public static int Run(int pairs, int calls, Report report)
     {
-        using var handler = new CannedHandler(HttpStatusCode.OK, Samples.Plugin);
-        var get = new GetPluginBenchmarks();
-        get.Setup();
-        PluginTestsClient Client(Action<ApiResilienceOptions> configure)
+        Console.WriteLine($"Per-call time, {pairs} alternating pairs of child processes, {calls:N0} timed calls each.");
+        var table = new List<string>
         {
-            var options = new PluginTestsClientOptions { ApiKey = Samples.ApiKey, BaseAddress = new Uri(Samples.PluginTestsBase) };
-            configure(options.Resilience);
-            return new PluginTestsClient(options, handler);
-        }
-
-        var variants = new (string Name, Func<Task> Call)[]
-        {
-            ("raw", get.Raw),
-            ("SDK default", get.Sdk),
-            ("SDK no timeouts", Wrap(Client(r => { r.AttemptTimeout = Timeout.InfiniteTimeSpan; r.TotalTimeout = Timeout.InfiniteTimeSpan; }))),
-            ("SDK no timeouts, no retry, no throttle", Wrap(Client(r => { r.AttemptTimeout = Timeout.InfiniteTimeSpan; r.TotalTimeout = Timeout.InfiniteTimeSpan; r.MaxRetryAttempts = 0; r.ProactiveThrottling = false; }))),
+            "| Call | raw median (ns) | SDK median (ns) | SDK / raw (medians) | per-pair ratios: median (min–max) |",
+            "|---|---:|---:|---:|---:|",
         };
-        var samples = variants.Select(_ => new List<double>()).ToArray();
-        for (var round = 0; round < 9; round++)
+        foreach (var call in Calls)
         {
-            for (var v = 0; v < variants.Length; v++)
+            var raw = new List<double>();
+            var sdk = new List<double>();
+            var ratios = new List<double>();
+            for (var pair = 0; pair < pairs; pair++)
             {
-                var watch = Stopwatch.StartNew();
-                for (var i = 0; i < calls; i++)
-                {
-                    await variants[v].Call();
-                }
-
-                samples[v].Add(watch.Elapsed.TotalNanoseconds / calls);
+                // Alternate which side goes first, so a drift in load does not always favour the same side.
+                var order = pair % 2 == 0 ? new[] { "raw", "sdk" } : ["sdk", "raw"];
+                var times = order.ToDictionary(side => side, side => Child.Run("--probe-child", call, side, calls.ToString(CultureInfo.InvariantCulture)).D("ns"));
+                raw.Add(times["raw"]);
+                sdk.Add(times["sdk"]);
+                ratios.Add(times["sdk"] / times["raw"]);
+                Console.WriteLine($"  {call,-7} pair {pair + 1,2}: raw {times["raw"],6:0} ns, SDK {times["sdk"],6:0} ns, {ratios[^1]:0.00}×");
             }
+
+            table.Add($"| {(call == "get" ? "GetPluginAsync" : "EnqueueTestAsync")} | {Median(raw):0} | {Median(sdk):0} | {Median(sdk) / Median(raw):0.00}× | " +
+                      $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00}) |");
         }
 
-        var raw = samples[0].Order().ElementAt(samples[0].Count / 2);
-        for (var v = 0; v < variants.Length; v++)
-        {
-            var median = samples[v].Order().ElementAt(samples[v].Count / 2);
-            Console.WriteLine($"{variants[v].Name,-45} {median,8:0} ns  {median / raw:0.00}×");
-        }
-
-        get.Cleanup();
+        report.Add($"Per-call time, alternating child processes ({pairs} pairs × {calls:N0} calls)", table);
         return 0;
-
-        static Func<Task> Wrap(PluginTestsClient client) => () => client.GetPluginAsync("wporg", "akismet");
     }
 
-    /// <summary>
-    /// <c>--loop raw|sdk [calls]</c>: one variant alone in this process (300,000 warm-up calls, then the timed calls), so
-    /// that a sampling profiler (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>) sees only that path.
-    /// </summary>
-    public static async Task<int> LoopAsync(string variant, int calls)
+    /// <summary>The child: one side of one pair, warmed up, then timed; one RESULT line.</summary>
+    public static async Task<int> ChildAsync(string call, string side, int calls)
     {
-        var get = new GetPluginBenchmarks();
-        get.Setup();
-        Func<Task> call = variant switch
+        OverheadBenchmarkBase benchmark = call switch
         {
-            "raw" => get.Raw,
-            "sdk" => get.Sdk,
-            _ => throw new ArgumentException($"--loop takes raw or sdk (was '{variant}').", nameof(variant)),
+            "get" => new GetPluginBenchmarks(),
+            "enqueue" => new EnqueueTestBenchmarks(),
+            _ => throw new ArgumentException($"Unknown call '{call}' (get, enqueue).", nameof(call)),
         };
-        for (var i = 0; i < 300_000; i++)
+        benchmark.Setup();
+        Func<Task> run = (benchmark, side) switch
         {
-            await call();
+            (GetPluginBenchmarks get, "raw") => get.Raw,
+            (GetPluginBenchmarks get, "sdk") => get.Sdk,
+            (EnqueueTestBenchmarks enqueue, "raw") => enqueue.Raw,
+            (EnqueueTestBenchmarks enqueue, "sdk") => enqueue.Sdk,
+            _ => throw new ArgumentException($"Unknown side '{side}' (raw, sdk).", nameof(side)),
+        };
+
+        // Enough warm-up calls for tiered compilation (with dynamic PGO) to settle.
+        for (var i = 0; i < Math.Max(calls / 4, 1_000); i++)
+        {
+            await run();
         }
 
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < calls; i++)
         {
-            await call();
+            await run();
         }
 
-        Console.WriteLine($"{variant} {watch.Elapsed.TotalNanoseconds / calls:0} ns per call ({calls} calls)");
-        get.Cleanup();
+        var ns = watch.Elapsed.TotalNanoseconds / calls;
+        benchmark.Cleanup();
+        Child.Report(("call", call), ("side", side), ("ns", ns.ToString("0.0", CultureInfo.InvariantCulture)));
         return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -14,7 +14,7 @@ namespace PluginApis.Benchmarks;
 /// <item>(default) the BenchmarkDotNet suites; arguments such as <c>--filter</c> pass through to <see cref="BenchmarkSwitcher"/>.</item>
 /// <item><c>--all</c>: the suites, then <c>--peak-memory</c>, <c>--upload</c> and <c>--ratelimit</c>; what docs/benchmarks.md shows.</item>
 /// <item><c>--alloc [calls]</c>, <c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
-/// <item><c>--loop raw|sdk [calls]</c>: one GetPluginAsync variant alone in this process, for a profiler such as <c>perf</c>.</item>
+/// <item><c>--probe [pairs] [calls]</c>: per-call time of raw and SDK in alternating child processes (<c>--probe-child</c> is one side, also for a profiler).</item>
 /// <item><c>--dry</c>: every suite with <see cref="Job.Dry"/> and every scenario once with tiny sizes; no timing assertions.</item>
 /// </list>
 /// </summary>
@@ -47,10 +47,13 @@ public static class Program
             case "--alloc":
                 await AllocationScenario.RunAsync(Int(rest, 0, 20_000), report, types: rest.Contains("--types"));
                 return 0;
-            case "--loop":
-                return await ProbeScenario.LoopAsync(rest.Length > 0 ? rest[0] : "sdk", Int(rest, 1, 1_000_000));
+            case "--probe-child":
+                return await ProbeScenario.ChildAsync(rest[0], rest[1], Int(rest, 2, 1_000_000));
             case "--probe":
-                return await ProbeScenario.RunAsync(Int(rest, 0, 50_000));
+                PrintMachine();
+                ProbeScenario.Run(Int(rest, 0, 10), Int(rest, 1, 1_000_000), report);
+                report.Print();
+                return 0;
             case "--ratelimit":
                 PrintMachine();
                 await RateLimitScenario.RunAsync(Int(rest, 0, 500), Int(rest, 1, 50), Int(rest, 2, 8), report);
@@ -65,6 +68,7 @@ public static class Program
                 }
 
                 await AllocationScenario.RunAsync(1_000, report);
+                ProbeScenario.Run(1, 1_000, report);
                 PeakMemoryScenario.Run([1_000, 10_000], report);
                 await UploadScenario.RunAsync(4, 1, report);
                 await RateLimitScenario.RunAsync(60, 20, 8, report);
@@ -79,6 +83,7 @@ public static class Program
                 }
 
                 await AllocationScenario.RunAsync(20_000, report);
+                ProbeScenario.Run(10, 1_000_000, report);
                 PeakMemoryScenario.Run([10_000, 100_000, 1_000_000], report);
                 await UploadScenario.RunAsync(200, 3, report);
                 await RateLimitScenario.RunAsync(500, 50, 8, report);

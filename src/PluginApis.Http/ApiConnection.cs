@@ -18,8 +18,9 @@ public sealed class ApiConnection : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _disposeClient;
     private readonly string _baseAddress;
-    private readonly bool _baseIsVerbatim;
     private readonly ApiServiceDefinition _service;
+    private readonly string _apiKey;
+    private readonly string _keyQuery;
     private readonly SecretRedactor _redactor;
     private readonly RateLimitTracker _tracker;
     private readonly TimeProvider _time;
@@ -27,17 +28,17 @@ public sealed class ApiConnection : IDisposable
     /// <summary>Creates a connection.</summary>
     /// <param name="httpClient">A client whose handler chain came from <see cref="ApiHandlerChain"/>.</param>
     /// <param name="baseAddress">The service's absolute base address.</param>
-    /// <param name="service">Service-specific error handling.</param>
-    /// <param name="redactor">Removes the API key and other secrets from everything shown.</param>
+    /// <param name="service">Where the key goes and how errors are read.</param>
+    /// <param name="apiKey">The API key, put where <see cref="ApiServiceDefinition.KeyPlacement"/> says and removed from everything shown.</param>
     /// <param name="tracker">The rate-limit memory shared with the resilience handler.</param>
     /// <param name="disposeClient">True when disposing the connection disposes <paramref name="httpClient"/>.</param>
     /// <param name="timeProvider">The clock for rate-limit timestamps; default the system clock.</param>
-    public ApiConnection(HttpClient httpClient, Uri baseAddress, ApiServiceDefinition service, SecretRedactor redactor, RateLimitTracker tracker, bool disposeClient, TimeProvider? timeProvider = null)
+    public ApiConnection(HttpClient httpClient, Uri baseAddress, ApiServiceDefinition service, string apiKey, RateLimitTracker tracker, bool disposeClient, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         ArgumentNullException.ThrowIfNull(tracker);
         if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps))
         {
@@ -48,9 +49,10 @@ public sealed class ApiConnection : IDisposable
         _disposeClient = disposeClient;
         var text = baseAddress.GetLeftPart(UriPartial.Path);
         _baseAddress = text.EndsWith('/') ? text : text + "/";
-        _baseIsVerbatim = ApiUri.Create(_baseAddress).AbsoluteUri == _baseAddress;
         _service = service;
-        _redactor = redactor;
+        _apiKey = apiKey;
+        _keyQuery = "?" + ApiUri.EscapeQuery(service.KeyPlacement.Name) + "=" + ApiUri.EscapeQuery(apiKey);
+        _redactor = new SecretRedactor(apiKey);
         _tracker = tracker;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -60,19 +62,17 @@ public sealed class ApiConnection : IDisposable
     /// (<see cref="ApiHandlerChain"/>) over <paramref name="transport"/> (or a new <see cref="SocketsHttpHandler"/>).
     /// </summary>
     /// <param name="options">The client options (validated here).</param>
-    /// <param name="authHandler">The service's API-key handler.</param>
-    /// <param name="service">Service-specific error handling.</param>
+    /// <param name="service">Where the key goes and how errors are read.</param>
     /// <param name="transport">The innermost handler; null for a new pooled socket handler. A caller's transport is not disposed with the client.</param>
-    public static ApiConnection Create(ApiClientOptions options, DelegatingHandler authHandler, ApiServiceDefinition service, HttpMessageHandler? transport)
+    public static ApiConnection Create(ApiClientOptions options, ApiServiceDefinition service, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(authHandler);
         options.EnsureValid();
         var tracker = new RateLimitTracker();
         var inner = transport is null ? ApiHandlerChain.CreateDefaultTransport() : new CallerOwnedTransport(transport);
-        var chain = ApiHandlerChain.Link(ApiHandlerChain.CreateHandlers(authHandler, options.Resilience, tracker), inner);
+        var chain = ApiHandlerChain.Link(ApiHandlerChain.CreateHandlers(options.Resilience, tracker), inner);
         var httpClient = new HttpClient(chain, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        return new ApiConnection(httpClient, options.BaseAddress, service, new SecretRedactor(options.ApiKey), tracker, disposeClient: true, options.Resilience.TimeProvider);
+        return new ApiConnection(httpClient, options.BaseAddress, service, options.ApiKey, tracker, disposeClient: true, options.Resilience.TimeProvider);
     }
 
     /// <summary>Builds a connection over an <see cref="IHttpClientFactory"/> client registered by <see cref="ApiClientRegistration"/>.</summary>
@@ -83,7 +83,7 @@ public sealed class ApiConnection : IDisposable
         where TOptions : ApiClientOptions
     {
         ArgumentNullException.ThrowIfNull(parts);
-        return new ApiConnection(parts.HttpClient, parts.Options.BaseAddress, service, new SecretRedactor(parts.Options.ApiKey), parts.Tracker, disposeClient: false, parts.Options.Resilience.TimeProvider);
+        return new ApiConnection(parts.HttpClient, parts.Options.BaseAddress, service, parts.Options.ApiKey, parts.Tracker, disposeClient: false, parts.Options.Resilience.TimeProvider);
     }
 
     /// <summary>The rate-limit headers of the most recent response.</summary>
@@ -282,14 +282,28 @@ public sealed class ApiConnection : IDisposable
             text = uri.ToString();
         }
 
-        var message = new ApiHttpRequestMessage(request.Method, ApiUri.Create(text), _baseIsVerbatim && ApiUri.IsVerbatim(text.AsSpan(_baseAddress.Length)) ? text : null);
+        // The key goes in here, the one place it is added; the message keeps the key-free text for everything shown.
+        var keyed = text;
+        var placement = _service.KeyPlacement;
+        if (placement.InQuery && !request.Anonymous)
+        {
+            keyed = text.AsSpan().IndexOfAny('?', '#') < 0
+                ? string.Concat(text, _keyQuery)
+                : ApiUri.WithQueryParameter(text, placement.Name, _apiKey); // a raw path with its own query: set the key once
+        }
+
+        var message = new ApiHttpRequestMessage(request.Method, ApiUri.Create(keyed), text);
+        if (!placement.InQuery && !request.Anonymous)
+        {
+            message.Headers.TryAddWithoutValidation(placement.Name, _apiKey);
+        }
+
         metadata = new ApiRequestMetadata
         {
             OperationName = request.OperationName,
             IsIdempotent = request.IsIdempotent,
             IsReplayable = request.IsReplayable,
             ContentFactory = request.ContentFactory,
-            Anonymous = request.Anonymous,
             BufferResponseContent = bufferResponse,
             Secrets = request.Secrets,
         };
@@ -342,7 +356,7 @@ public sealed class ApiConnection : IDisposable
 
     private Uri? RedactedUri(HttpRequestMessage message)
     {
-        var uri = _redactor.Redact(message.RequestUri);
+        var uri = _redactor.Redact(message is ApiHttpRequestMessage own ? own.ShownUri : message.RequestUri);
         return ApiRequestMetadata.Get(message)?.Secrets is { Count: > 0 } secrets && uri is not null
             ? ApiUri.Create(SecretRedactor.MaskValues(uri.AbsoluteUri, secrets)!)
             : uri;

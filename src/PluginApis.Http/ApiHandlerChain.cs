@@ -1,20 +1,17 @@
 namespace PluginApis.Http;
 
 /// <summary>
-/// The one place the SDK's handler chain is made: the service's auth handler, then the resilience handler.
-/// Clients built with a constructor chain them over a transport; under <c>IHttpClientFactory</c> the same handlers are added to the factory's chain.
+/// The one place the SDK's handler chain is made: the resilience handler (retries, throttling, timeouts). The API key is
+/// not a handler's job: <see cref="ApiConnection"/> puts it into each request it builds.
+/// Clients built with a constructor chain the handlers over a transport; under <c>IHttpClientFactory</c> the same handlers are added to the factory's chain.
 /// </summary>
 public static class ApiHandlerChain
 {
     /// <summary>Creates the SDK handlers, outermost first.</summary>
-    /// <param name="authHandler">The service's API-key handler.</param>
     /// <param name="options">Retry, wait and timeout settings.</param>
     /// <param name="tracker">The client's rate-limit memory.</param>
-    public static IReadOnlyList<DelegatingHandler> CreateHandlers(DelegatingHandler authHandler, ApiResilienceOptions options, RateLimitTracker tracker)
-    {
-        ArgumentNullException.ThrowIfNull(authHandler);
-        return [authHandler, new ResilienceHandler(options, tracker)];
-    }
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(ApiResilienceOptions options, RateLimitTracker tracker) =>
+        [new ResilienceHandler(options, tracker)];
 
     /// <summary>Links the handlers in order over <paramref name="transport"/> and returns the outermost.</summary>
     /// <param name="handlers">The handlers, outermost first.</param>

@@ -12,7 +12,6 @@ namespace PluginTests.Client;
 /// </summary>
 public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
 {
-    private const string ApiKeyParameter = "apiKey";
     private static readonly PluginTestsJsonContext Json = PluginTestsJsonContext.Default;
     private static readonly PluginTestsRequestJsonContext RequestJson = PluginTestsRequestJsonContext.Default;
 
@@ -179,7 +178,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
-        return ApiConnection.Create(options, new ApiKeyQueryHandler(ApiKeyParameter, options.ApiKey), PluginTestsService.Definition, transport);
+        return ApiConnection.Create(options, PluginTestsService.Definition, transport);
     }
 
     private static string PluginPath(string directory, string slug, [CallerArgumentExpression(nameof(directory))] string? directoryName = null, [CallerArgumentExpression(nameof(slug))] string? slugName = null)

@@ -325,7 +325,7 @@ public sealed class WunderUpdatesClient : IWunderUpdatesClient, IDisposable
 
         // Validate first so that a missing key is reported with the options' message, not the handler's.
         options.EnsureValid();
-        return ApiConnection.Create(options, new ApiKeyHeaderHandler(ApiKeyHeaderName, options.ApiKey), WunderUpdatesErrors.Service, transport);
+        return ApiConnection.Create(options, WunderUpdatesErrors.Service, transport);
     }
 
     private static string PluginPath(string slug, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(slug))] string? paramName = null)

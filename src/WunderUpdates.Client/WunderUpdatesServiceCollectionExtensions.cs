@@ -45,6 +45,5 @@ public static class WunderUpdatesServiceCollectionExtensions
         ApiClientRegistration.AddApiClient<IWunderUpdatesClient, WunderUpdatesClientOptions>(
             services,
             HttpClientName,
-            options => new ApiKeyHeaderHandler(WunderUpdatesClient.ApiKeyHeaderName, options.ApiKey),
             parts => new WunderUpdatesClient(parts));
 }

@@ -26,31 +26,59 @@ public class RedactionAndErrorTests
     }
 
     [Fact]
-    public async Task Query_handler_replaces_an_existing_key_parameter_and_restores_the_request_uri()
+    public async Task A_raw_path_with_its_own_key_parameter_goes_out_with_the_clients_key_once()
     {
-        var time = TimeProvider.System;
-        var transport = new ScriptedTransport(time).Then(HttpStatusCode.OK, "{}");
-        using var invoker = new HttpMessageInvoker(new ApiKeyQueryHandler("apiKey", "secret") { InnerHandler = transport });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://h.test/a?apiKey=old&b=2");
+        var (connection, transport, _) = TestClients.Create();
+        transport.Then(HttpStatusCode.OK, "{}");
 
-        using var response = await invoker.SendAsync(request, TestContext.Current.CancellationToken);
+        using var document = await connection.SendRawAsync(HttpMethod.Get, "things/1?apiKey=spoofed&b=2", null, TestContext.Current.CancellationToken);
 
-        Assert.Equal("https://h.test/a?b=2&apiKey=secret", transport.Received[0].Uri);
-        Assert.DoesNotContain("secret", response.RequestMessage!.RequestUri!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("https://api.example.test/v1/things/1?b=2&apiKey=" + Uri.EscapeDataString(TestClients.ApiKey), transport.Received[0].Uri);
     }
 
     [Fact]
-    public async Task Header_handler_sends_the_key_once_and_removes_it_afterwards()
+    public async Task Header_placement_sends_the_key_in_the_header_once_per_attempt_and_never_in_the_uri()
     {
-        var transport = new ScriptedTransport(TimeProvider.System).Then(HttpStatusCode.OK, "{}");
-        using var invoker = new HttpMessageInvoker(new ApiKeyHeaderHandler("x-api-key", "secret") { InnerHandler = transport });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://h.test/a");
-        request.Headers.TryAddWithoutValidation("x-api-key", "other");
+        var (connection, transport, time) = TestClients.Create(placement: ApiKeyPlacement.Header("x-api-key"));
+        transport.Then(HttpStatusCode.BadGateway).Then(HttpStatusCode.OK, "{\"name\":\"x\"}");
 
-        using var response = await invoker.SendAsync(request, TestContext.Current.CancellationToken);
+        var call = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+        await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(10));
+        await call;
 
-        Assert.Equal("secret", transport.Received[0].Headers["x-api-key"]);
-        Assert.False(request.Headers.Contains("x-api-key"));
+        Assert.Equal(2, transport.Received.Count);
+        Assert.All(transport.Received, r =>
+        {
+            Assert.Equal(TestClients.ApiKey, r.Headers["x-api-key"]);
+            Assert.DoesNotContain(TestClients.ApiKey, r.Uri, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Anonymous_requests_carry_no_key(bool inQuery)
+    {
+        var (connection, transport, _) = TestClients.Create(placement: inQuery ? ApiKeyPlacement.Query("apiKey") : ApiKeyPlacement.Header("x-api-key"));
+        transport.Then(HttpStatusCode.OK, "{\"name\":\"x\"}");
+
+        await connection.SendAsync(new ApiRequest(HttpMethod.Get, "public/1", "Public") { Anonymous = true }, TestClients.ThingInfo, TestContext.Current.CancellationToken);
+
+        Assert.Equal("https://api.example.test/v1/public/1", transport.Received[0].Uri);
+        Assert.False(transport.Received[0].Headers.ContainsKey("x-api-key"));
+    }
+
+    [Fact]
+    public async Task Exceptions_show_the_request_uri_without_the_key_parameter()
+    {
+        var (connection, transport, _) = TestClients.Create();
+        transport.Then(HttpStatusCode.NotFound, "{}");
+
+        var ex = await Assert.ThrowsAsync<ApiException>(() => connection.SendAsync(TestClients.Get("things/a%2Fb").WithQuery("q", "1"), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+
+        Assert.Equal("https://api.example.test/v1/things/a%2Fb?q=1", ex.RequestUri!.AbsoluteUri);
+        Assert.Contains("apiKey=", transport.Received[0].Uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("apiKey", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +170,7 @@ public class RedactionAndErrorTests
     public void Path_values_are_escaped_as_one_segment_and_survive_uri_creation(string value, string escaped)
     {
         Assert.Equal(escaped, ApiUri.EscapeSegment(value));
-        var uri = ApiUri.Create("https://h.test/api/v1/plugins/" + ApiUri.EscapeSegment(value) + "/x");
+        var uri = ApiUri.Create("https://api.example.test/v1/v1/plugins/" + ApiUri.EscapeSegment(value) + "/x");
         var segment = uri.AbsolutePath.Split('/')[4];
         Assert.Equal(value, Uri.UnescapeDataString(segment));
     }

@@ -61,9 +61,12 @@ internal static class TestClients
 {
     public const string ApiKey = "k3y-CANARY-0123456789";
 
-    public static readonly ApiServiceDefinition Service = new()
+    public static readonly ApiServiceDefinition Service = ServiceWith(ApiKeyPlacement.Query("apiKey"));
+
+    public static ApiServiceDefinition ServiceWith(ApiKeyPlacement placement) => new()
     {
         Name = "Test",
+        KeyPlacement = placement,
         ParseError = body =>
         {
             using var doc = ApiErrorBody.TryParseObject(body, out var root);
@@ -72,7 +75,7 @@ internal static class TestClients
         CreateException = (message, response, info) => new ApiException(message, response, info.Code, info.Message),
     };
 
-    public static (ApiConnection Connection, ScriptedTransport Transport, FakeTimeProvider Time) Create(Action<ApiResilienceOptions>? configure = null)
+    public static (ApiConnection Connection, ScriptedTransport Transport, FakeTimeProvider Time) Create(Action<ApiResilienceOptions>? configure = null, ApiKeyPlacement? placement = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         var transport = new ScriptedTransport(time);
@@ -80,7 +83,7 @@ internal static class TestClients
         options.Resilience.TimeProvider = time;
         options.Resilience.UseJitter = false;
         configure?.Invoke(options.Resilience);
-        var connection = ApiConnection.Create(options, new ApiKeyQueryHandler("apiKey", ApiKey), Service, transport);
+        var connection = ApiConnection.Create(options, placement is null ? Service : ServiceWith(placement), transport);
         return (connection, transport, time);
     }
 

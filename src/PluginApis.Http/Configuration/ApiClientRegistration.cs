@@ -18,18 +18,15 @@ public static class ApiClientRegistration
     /// <typeparam name="TOptions">The client's options type.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The HttpClient name (also the options name).</param>
-    /// <param name="createAuthHandler">Creates the service's API-key handler from the options.</param>
     /// <param name="createClient">Creates the client over the factory's HttpClient.</param>
     public static IHttpClientBuilder AddApiClient<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services,
         string name,
-        Func<TOptions, DelegatingHandler> createAuthHandler,
         Func<ApiClientParts<TOptions>, TClient> createClient)
         where TClient : class
         where TOptions : ApiClientOptions
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(createAuthHandler);
         ArgumentNullException.ThrowIfNull(createClient);
 
         services.AddOptions<TOptions>(name)
@@ -50,7 +47,7 @@ public static class ApiClientRegistration
         {
             var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             var tracker = provider.GetRequiredKeyedService<RateLimitTracker>(name);
-            foreach (var handler in ApiHandlerChain.CreateHandlers(createAuthHandler(options), options.Resilience, tracker))
+            foreach (var handler in ApiHandlerChain.CreateHandlers(options.Resilience, tracker))
             {
                 handlers.Add(handler);
             }

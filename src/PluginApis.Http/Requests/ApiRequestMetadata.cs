@@ -20,9 +20,6 @@ public sealed class ApiRequestMetadata
     /// <summary>False when the body can be sent only once (a non-seekable stream): such a request is never retried.</summary>
     public bool IsReplayable { get; init; } = true;
 
-    /// <summary>True for calls that must go out without the API key (public endpoints).</summary>
-    public bool Anonymous { get; init; }
-
     /// <summary>
     /// True when the whole response body is read inside each attempt, so that a connection lost or stalled in the middle
     /// of the body is a transient fault the retry (and the attempt timeout) covers. Set for every call whose body is not streamed.
@@ -77,32 +74,39 @@ public sealed class ApiRequestMetadata
 
 /// <summary>
 /// The request message the SDK creates: it carries its <see cref="ApiRequestMetadata"/> in a field, which spares every
-/// call the dictionary behind <see cref="HttpRequestMessage.Options"/>. Other messages keep the metadata in the options.
+/// call the dictionary behind <see cref="HttpRequestMessage.Options"/>, and the URI without the API key for everything shown.
+/// Other messages keep the metadata in the options.
 /// </summary>
 internal sealed class ApiHttpRequestMessage : HttpRequestMessage
 {
-    private readonly Uri _createdWith;
-    private readonly string? _verbatimText;
+    private readonly string _shownText;
+    private Uri? _shownUri;
 
     /// <param name="method">The method.</param>
-    /// <param name="requestUri">The URI.</param>
-    /// <param name="verbatimText">The URI's text when it is known to equal <see cref="Uri.AbsoluteUri"/>, else null.</param>
-    public ApiHttpRequestMessage(HttpMethod method, Uri requestUri, string? verbatimText)
+    /// <param name="requestUri">The URI sent (with the API key when it travels in the query).</param>
+    /// <param name="shownText">The same URI without the API key.</param>
+    public ApiHttpRequestMessage(HttpMethod method, Uri requestUri, string shownText)
         : base(method, requestUri)
     {
-        _createdWith = requestUri;
-        _verbatimText = verbatimText;
+        _shownText = shownText;
     }
 
     public ApiRequestMetadata? Metadata { get; set; }
 
+    /// <summary>The URI without the API key, for exceptions, logs and spans (made when first needed).</summary>
+    public Uri ShownUri => _shownUri ??= ApiUri.Create(_shownText);
+
     /// <summary>
-    /// The text of <see cref="HttpRequestMessage.RequestUri"/> without asking the <see cref="Uri"/> to compose it (which
-    /// allocates its parsed parts and a copy of the string): known when the URI is still the one the message was created with.
+    /// Drops the URI that was sent (it may hold the API key), so that nothing kept after the call holds the key: what is left
+    /// is the key-free URI when one was made for an exception, log or span, else none.
     /// </summary>
-    public bool TryGetAbsoluteUri(Uri uri, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    protected override void Dispose(bool disposing)
     {
-        text = ReferenceEquals(uri, _createdWith) ? _verbatimText : null;
-        return text is not null;
+        if (disposing)
+        {
+            RequestUri = _shownUri;
+        }
+
+        base.Dispose(disposing);
     }
 }

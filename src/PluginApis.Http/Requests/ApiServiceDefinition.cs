@@ -6,13 +6,16 @@ namespace PluginApis.Http;
 public readonly record struct ApiErrorInfo(string? Code, string? Message);
 
 /// <summary>
-/// What differs between the services on the shared connection: the name, how an error body is read and which
-/// exception type a failure becomes.
+/// What differs between the services on the shared connection: the name, where the API key goes, how an error body
+/// is read and which exception type a failure becomes.
 /// </summary>
 public sealed class ApiServiceDefinition
 {
     /// <summary>The service name used in span names, e.g. <c>PluginTests</c>.</summary>
     public required string Name { get; init; }
+
+    /// <summary>Where the service expects the API key.</summary>
+    public required ApiKeyPlacement KeyPlacement { get; init; }
 
     /// <summary>Reads code and message from an error body (which may be null, HTML or truncated); must not throw.</summary>
     public required Func<string?, ApiErrorInfo> ParseError { get; init; }

@@ -8,15 +8,6 @@ public static class ApiUri
 {
     private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    // Characters a URI created with DangerousDisablePathAndQueryCanonicalization keeps as they are in its path and query
-    // (no escaping, no unescaping, no fragment): unreserved characters and the delimiters the SDK writes. Not '%': a path
-    // with escapes takes the general route.
-    private static readonly System.Buffers.SearchValues<char> VerbatimChars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/?=&:@!$'()*+,;");
-
-    /// <summary>True when <paramref name="pathAndQuery"/> appears unchanged in <see cref="Uri.AbsoluteUri"/> of a URI made by <see cref="Create"/>.</summary>
-    internal static bool IsVerbatim(ReadOnlySpan<char> pathAndQuery) => !pathAndQuery.ContainsAnyExcept(VerbatimChars);
-
     /// <summary>Escapes a value as exactly one path segment; <c>.</c> and <c>..</c> are percent-encoded so they are not treated as dot segments.</summary>
     /// <param name="value">The raw value.</param>
     public static string EscapeSegment(string value)
@@ -41,18 +32,18 @@ public static class ApiUri
     public static Uri Create(string text, UriKind kind = UriKind.Absolute) =>
         kind == UriKind.Absolute ? new Uri(text, Verbatim) : new Uri(text, UriKind.Relative);
 
-    /// <summary>Returns the URI with one query parameter set (any existing value of that name replaced), path left as it is.</summary>
-    /// <param name="uri">An absolute URI.</param>
+    /// <summary>Returns the URI text with one query parameter set (any existing value of that name replaced), path left as it is.</summary>
+    /// <param name="uriText">The text of an absolute URI.</param>
     /// <param name="name">The parameter name.</param>
     /// <param name="value">The raw value (escaped here).</param>
-    public static Uri WithQueryParameter(Uri uri, string name, string value)
+    public static string WithQueryParameter(string uriText, string name, string value)
     {
-        ArgumentNullException.ThrowIfNull(uri);
-        var text = uri.AbsoluteUri;
+        ArgumentNullException.ThrowIfNull(uriText);
+        var text = uriText;
         if (text.AsSpan().IndexOfAny('?', '#') < 0)
         {
-            // No query and no fragment (every SDK request): nothing to keep or replace, one concatenation.
-            return Create(string.Concat(text, "?", EscapeQuery(name), "=", EscapeQuery(value)));
+            // No query and no fragment (every SDK request but a raw one with a query): nothing to keep or replace.
+            return string.Concat(text, "?", EscapeQuery(name), "=", EscapeQuery(value));
         }
 
         var hash = text.IndexOf('#', StringComparison.Ordinal);
@@ -79,6 +70,6 @@ public static class ApiUri
         }
 
         kept.Add(EscapeQuery(name) + "=" + EscapeQuery(value));
-        return Create(path + "?" + string.Join('&', kept) + fragment);
+        return path + "?" + string.Join('&', kept) + fragment;
     }
 }

@@ -45,6 +45,5 @@ public static class PluginTestsServiceCollectionExtensions
         ApiClientRegistration.AddApiClient<IPluginTestsClient, PluginTestsClientOptions>(
             services,
             HttpClientName,
-            static options => new ApiKeyQueryHandler("apiKey", options.ApiKey),
             static parts => new PluginTestsClient(parts));
 }

@@ -14,6 +14,7 @@ internal static class WunderUpdatesErrors
     public static ApiServiceDefinition Service { get; } = new()
     {
         Name = "WunderUpdates",
+        KeyPlacement = ApiKeyPlacement.Header(WunderUpdatesClient.ApiKeyHeaderName),
         ParseError = body =>
         {
             var (code, message, _) = Parse(body);
