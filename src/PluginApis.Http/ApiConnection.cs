@@ -365,13 +365,12 @@ public sealed class ApiConnection : IDisposable
     private string? Redact(string? text, HttpRequestMessage message) =>
         SecretRedactor.MaskValues(_redactor.Redact(text), ApiRequestMetadata.Get(message)?.Secrets);
 
-    private async ValueTask EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
+    // A success costs no asynchronous frame; a failure is read and thrown by ThrowForStatusAsync.
+    private ValueTask EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken) =>
+        response.IsSuccessStatusCode ? ValueTask.CompletedTask : ThrowForStatusAsync(response, message, metadata, cancellationToken);
 
+    private async ValueTask ThrowForStatusAsync(HttpResponseMessage response, HttpRequestMessage message, ApiRequestMetadata metadata, CancellationToken cancellationToken)
+    {
         var body = Redact(await ApiErrorBody.ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false), message);
         var rateLimit = RateLimitInfo.Parse(response.Headers, _time.GetUtcNow());
         var details = new ApiErrorResponse(response.StatusCode, message.Method.Method, RedactedUri(message), body, rateLimit);
@@ -432,11 +431,11 @@ public sealed class ApiConnection : IDisposable
     }
 
     // Forwards to a caller-owned transport without disposing it when the client is disposed.
-    private sealed class CallerOwnedTransport(HttpMessageHandler transport) : HttpMessageHandler
+    private sealed class CallerOwnedTransport(HttpMessageHandler transport) : DelegatingHandler(transport)
     {
-        private readonly HttpMessageInvoker _invoker = new(transport, disposeHandler: false);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            _invoker.SendAsync(request, cancellationToken);
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2215:Dispose methods should call base class dispose", Justification = "base.Dispose would dispose the caller's transport, which the caller owns.")]
+        protected override void Dispose(bool disposing)
+        {
+        }
     }
 }

@@ -108,4 +108,46 @@ public class RateLimitTrackerTests
         Assert.Equal(TimeSpan.Zero, tracker.TryAcquire("fast", T0));
         Assert.True(tracker.TryAcquire("slow", T0) > TimeSpan.Zero);
     }
+
+    [Fact]
+    public void The_clock_is_read_only_when_the_known_quota_is_spent()
+    {
+        var clock = new CountingClock(T0);
+        var tracker = new RateLimitTracker();
+        tracker.TryAcquire("op", clock);
+        tracker.Record("op", Info(remaining: 2, resetSeconds: 10, T0));
+
+        Assert.Equal(TimeSpan.Zero, tracker.TryAcquire("op", clock));
+        Assert.Equal(TimeSpan.Zero, tracker.TryAcquire("op", clock));
+        Assert.Equal(0, clock.Reads);
+
+        // Spent: now the time decides. Before the reset it waits for the rest of the window...
+        clock.Now = T0.AddSeconds(4);
+        Assert.Equal(TimeSpan.FromSeconds(6), tracker.TryAcquire("op", clock));
+        Assert.Equal(1, clock.Reads);
+
+        // ...after it, the window rolled over and the full limit is assumed again.
+        clock.Now = T0.AddSeconds(10);
+        Assert.Equal(TimeSpan.Zero, tracker.TryAcquire("op", clock));
+        Assert.Equal(2, clock.Reads);
+        for (var i = 0; i < 9; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, tracker.TryAcquire("op", clock));
+        }
+
+        Assert.Equal(2, clock.Reads);
+    }
+
+    private sealed class CountingClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public int Reads { get; private set; }
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Reads++;
+            return Now;
+        }
+    }
 }

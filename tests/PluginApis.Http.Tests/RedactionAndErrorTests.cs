@@ -185,4 +185,33 @@ public class RedactionAndErrorTests
 
         return count;
     }
+
+    [Fact]
+    public async Task Disposing_a_connection_leaves_the_callers_transport_open()
+    {
+        using var transport = new DisposalRecordingTransport();
+        var options = new TestOptions { ApiKey = TestClients.ApiKey };
+        var first = ApiConnection.Create(options, TestClients.Service, transport);
+        await first.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+
+        first.Dispose();
+
+        Assert.False(transport.Disposed);
+        using var second = ApiConnection.Create(options, TestClients.Service, transport);
+        Assert.Equal("x", (await second.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken)).Name);
+    }
+
+    private sealed class DisposalRecordingTransport : HttpMessageHandler
+    {
+        public bool Disposed { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"name\":\"x\"}") });
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
 }

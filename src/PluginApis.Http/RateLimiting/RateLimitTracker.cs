@@ -20,7 +20,15 @@ public sealed class RateLimitTracker
     /// </summary>
     /// <param name="operation">The rate-limit scope (the SDK operation).</param>
     /// <param name="now">The current time.</param>
-    public TimeSpan TryAcquire(string operation, DateTimeOffset now)
+    public TimeSpan TryAcquire(string operation, DateTimeOffset now) => TryAcquire(operation, null, now);
+
+    /// <summary>
+    /// <see cref="TryAcquire(string, DateTimeOffset)"/> reading <paramref name="time"/> only when the answer depends on
+    /// the time: while the known quota has requests left, the request goes whether or not the window rolled over.
+    /// </summary>
+    internal TimeSpan TryAcquire(string operation, TimeProvider time) => TryAcquire(operation, time, default);
+
+    private TimeSpan TryAcquire(string operation, TimeProvider? time, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -32,6 +40,16 @@ public sealed class RateLimitTracker
                 return TimeSpan.Zero;
             }
 
+            if (scope.Remaining > 0)
+            {
+                // Requests left: the request goes. A window that rolled over meanwhile is noticed when the count reaches
+                // zero (then the clock is read); until then the next response resets the count anyway.
+                scope.Remaining--;
+                scope.InFlight++;
+                return TimeSpan.Zero;
+            }
+
+            now = time?.GetUtcNow() ?? now;
             if (scope.ResetsAt is { } resetsAt && now >= resetsAt)
             {
                 // The window rolled over: assume the full limit until a response says otherwise.
@@ -113,7 +131,7 @@ public sealed class RateLimitTracker
         }
     }
 
-    /// <summary>Gives back a quota unit taken by <see cref="TryAcquire"/> for a request that got no response.</summary>
+    /// <summary>Gives back a quota unit taken by <see cref="TryAcquire(string, DateTimeOffset)"/> for a request that got no response.</summary>
     /// <param name="operation">The rate-limit scope.</param>
     public void Release(string operation)
     {

@@ -262,7 +262,7 @@ public sealed class ResilienceHandler : DelegatingHandler
         if (_options.ProactiveThrottling)
         {
             // Throttling first, outside the attempt's deadline; without an async frame when the quota allows the request.
-            var wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
+            var wait = _tracker.TryAcquire(metadata.OperationName, _time);
             if (wait > TimeSpan.Zero)
             {
                 return ThrottleThenSendAsync(request, metadata, wait, cancellationToken);
@@ -512,7 +512,7 @@ public sealed class ResilienceHandler : DelegatingHandler
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             metadata.RateLimitWait += wait;
             ApiTelemetry.QuotaWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("operation", metadata.OperationName), new KeyValuePair<string, object?>("reason", "throttle"));
-            wait = _tracker.TryAcquire(metadata.OperationName, _time.GetUtcNow());
+            wait = _tracker.TryAcquire(metadata.OperationName, _time);
         }
 
         return null;
