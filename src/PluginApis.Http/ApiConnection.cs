@@ -240,6 +240,20 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
+    private string WithQuery(ReadOnlySpan<char> path, IReadOnlyList<KeyValuePair<string, string>> query)
+    {
+        var uri = new StringBuilder(_baseAddress.Length + path.Length + 32).Append(_baseAddress).Append(path);
+        var separator = '?';
+        for (var i = 0; i < query.Count; i++)
+        {
+            var (name, value) = query[i];
+            uri.Append(separator).Append(ApiUri.EscapeQuery(name)).Append('=').Append(ApiUri.EscapeQuery(value));
+            separator = '&';
+        }
+
+        return uri.ToString();
+    }
+
     private Activity? StartActivity(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -262,37 +276,29 @@ public sealed class ApiConnection : IDisposable
 
     private ApiHttpRequestMessage CreateMessage(ApiRequest request, out ApiRequestMetadata metadata, bool bufferResponse = true)
     {
+        // The key goes in here, the one place it is added; the message keeps the key-free part for everything shown.
+        var placement = _service.KeyPlacement;
+        var keyInQuery = placement.InQuery && !request.Anonymous;
+        var path = request.Path.AsSpan().TrimStart('/');
         var query = request.Query;
-        string text;
-        if (query.Count == 0)
+        string sent, shown;
+        int shownLength;
+        if (query.Count == 0 && keyInQuery && path.IndexOfAny('?', '#') < 0)
         {
-            text = string.Concat(_baseAddress, request.Path.AsSpan().TrimStart('/'));
+            // The common case: the key-free URI is the start of the sent text, so one string serves both.
+            sent = shown = string.Concat(_baseAddress, path, _keyQuery);
+            shownLength = sent.Length - _keyQuery.Length;
         }
         else
         {
-            var uri = new StringBuilder(_baseAddress.Length + request.Path.Length + 32).Append(_baseAddress).Append(request.Path.AsSpan().TrimStart('/'));
-            var separator = '?';
-            for (var i = 0; i < query.Count; i++)
-            {
-                var (name, value) = query[i];
-                uri.Append(separator).Append(ApiUri.EscapeQuery(name)).Append('=').Append(ApiUri.EscapeQuery(value));
-                separator = '&';
-            }
-
-            text = uri.ToString();
+            shown = query.Count == 0 ? string.Concat(_baseAddress, path) : WithQuery(path, query);
+            shownLength = shown.Length;
+            sent = !keyInQuery ? shown
+                : shown.AsSpan().IndexOfAny('?', '#') < 0 ? string.Concat(shown, _keyQuery)
+                : ApiUri.WithQueryParameter(shown, placement.Name, _apiKey); // a query of its own: set the key once
         }
 
-        // The key goes in here, the one place it is added; the message keeps the key-free text for everything shown.
-        var keyed = text;
-        var placement = _service.KeyPlacement;
-        if (placement.InQuery && !request.Anonymous)
-        {
-            keyed = text.AsSpan().IndexOfAny('?', '#') < 0
-                ? string.Concat(text, _keyQuery)
-                : ApiUri.WithQueryParameter(text, placement.Name, _apiKey); // a raw path with its own query: set the key once
-        }
-
-        var message = new ApiHttpRequestMessage(request.Method, ApiUri.Create(keyed), text);
+        var message = new ApiHttpRequestMessage(request.Method, ApiUri.Create(sent), shown, shownLength);
         if (!placement.InQuery && !request.Anonymous)
         {
             message.Headers.TryAddWithoutValidation(placement.Name, _apiKey);

@@ -79,22 +79,25 @@ public sealed class ApiRequestMetadata
 /// </summary>
 internal sealed class ApiHttpRequestMessage : HttpRequestMessage
 {
-    private readonly string _shownText;
+    private readonly string _shownSource;
+    private readonly int _shownLength;
     private Uri? _shownUri;
 
     /// <param name="method">The method.</param>
     /// <param name="requestUri">The URI sent (with the API key when it travels in the query).</param>
-    /// <param name="shownText">The same URI without the API key.</param>
-    public ApiHttpRequestMessage(HttpMethod method, Uri requestUri, string shownText)
+    /// <param name="shownSource">A text that starts with the URI without the API key (often the sent text itself).</param>
+    /// <param name="shownLength">The length of the key-free URI at the start of <paramref name="shownSource"/>.</param>
+    public ApiHttpRequestMessage(HttpMethod method, Uri requestUri, string shownSource, int shownLength)
         : base(method, requestUri)
     {
-        _shownText = shownText;
+        _shownSource = shownSource;
+        _shownLength = shownLength;
     }
 
     public ApiRequestMetadata? Metadata { get; set; }
 
     /// <summary>The URI without the API key, for exceptions, logs and spans (made when first needed).</summary>
-    public Uri ShownUri => _shownUri ??= ApiUri.Create(_shownText);
+    public Uri ShownUri => _shownUri ??= ApiUri.Create(_shownSource.Length == _shownLength ? _shownSource : _shownSource[.._shownLength]);
 
     /// <summary>
     /// Drops the URI that was sent (it may hold the API key), so that nothing kept after the call holds the key: what is left
