@@ -38,8 +38,8 @@ internal static class ProbeScenario
                 Console.WriteLine($"  {call,-7} pair {pair + 1,2}: raw {times["raw"],6:0} ns, SDK {times["sdk"],6:0} ns, {ratios[^1]:0.00}×");
             }
 
-            table.Add($"| {(call == "get" ? "GetPluginAsync" : "EnqueueTestAsync")} | {Median(raw):0} | {Median(sdk):0} | {Median(sdk) / Median(raw):0.00}× | " +
-                      $"{Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00}) |");
+            table.Add($"| {(call == "get" ? "GetPluginAsync" : "EnqueueTestAsync")} | {Stats.Median(raw):0} | {Stats.Median(sdk):0} | {Stats.Median(sdk) / Stats.Median(raw):0.00}× | " +
+                      $"{Stats.Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00}) |");
         }
 
         report.Add($"Per-call time, alternating child processes ({pairs} pairs × {calls:N0} calls)", table);
@@ -81,11 +81,5 @@ internal static class ProbeScenario
         benchmark.Cleanup();
         Child.Report(("call", call), ("side", side), ("ns", ns.ToString("0.0", CultureInfo.InvariantCulture)));
         return 0;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -14,6 +14,7 @@ namespace PluginApis.Benchmarks;
 /// <item>(default) the BenchmarkDotNet suites; arguments such as <c>--filter</c> pass through to <see cref="BenchmarkSwitcher"/>.</item>
 /// <item><c>--all</c>: the suites, then <c>--peak-memory</c>, <c>--upload</c> and <c>--ratelimit</c>; what docs/benchmarks.md shows.</item>
 /// <item><c>--alloc [calls]</c>, <c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
+/// <item><c>--list-time [N] [pairs]</c>: one N-entry enumeration, raw and SDK in alternating child processes.</item>
 /// <item><c>--probe [pairs] [calls]</c>: per-call time of raw and SDK in alternating child processes (<c>--probe-child</c> is one side, also for a profiler).</item>
 /// <item><c>--dry</c>: every suite with <see cref="Job.Dry"/> and every scenario once with tiny sizes; no timing assertions.</item>
 /// </list>
@@ -47,6 +48,13 @@ public static class Program
             case "--alloc":
                 await AllocationScenario.RunAsync(Int(rest, 0, 20_000), report, types: rest.Contains("--types"));
                 return 0;
+            case "--list-time-child":
+                return await ListTimeScenario.ChildAsync(rest[0], Int(rest, 1, 1_000_000));
+            case "--list-time":
+                PrintMachine();
+                ListTimeScenario.Run(Int(rest, 0, 1_000_000), Int(rest, 1, 5), report);
+                report.Print();
+                return 0;
             case "--probe-child":
                 return await ProbeScenario.ChildAsync(rest[0], rest[1], Int(rest, 2, 1_000_000));
             case "--probe":
@@ -70,6 +78,7 @@ public static class Program
                 await AllocationScenario.RunAsync(1_000, report);
                 ProbeScenario.Run(1, 1_000, report);
                 PeakMemoryScenario.Run([1_000, 10_000], report);
+                ListTimeScenario.Run(1_000, 1, report);
                 await UploadScenario.RunAsync(4, 1, report);
                 await RateLimitScenario.RunAsync(60, 20, 8, report);
                 report.Print();
@@ -85,6 +94,7 @@ public static class Program
                 await AllocationScenario.RunAsync(20_000, report);
                 ProbeScenario.Run(10, 1_000_000, report);
                 PeakMemoryScenario.Run([10_000, 100_000, 1_000_000], report);
+                ListTimeScenario.Run(1_000_000, 5, report);
                 await UploadScenario.RunAsync(200, 3, report);
                 await RateLimitScenario.RunAsync(500, 50, 8, report);
                 report.Print();
