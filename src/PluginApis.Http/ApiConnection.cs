@@ -302,6 +302,7 @@ public sealed class ApiConnection : IDisposable
         if (!placement.InQuery && !request.Anonymous)
         {
             message.Headers.TryAddWithoutValidation(placement.Name, _apiKey);
+            message.KeyHeader = placement.Name;
         }
 
         metadata = new ApiRequestMetadata

@@ -57,6 +57,31 @@ public class RedactionAndErrorTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public async Task After_a_call_the_request_holds_the_key_nowhere(bool inQuery)
+    {
+        var transport = new MessageKeepingTransport();
+        var options = new TestOptions { ApiKey = TestClients.ApiKey };
+        var service = TestClients.ServiceWith(inQuery ? ApiKeyPlacement.Query("apiKey") : ApiKeyPlacement.Header("x-api-key"));
+        using var connection = ApiConnection.Create(options, service, transport);
+
+        await connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<ApiException>(() => connection.SendAsync(TestClients.Get("missing"), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, transport.Sent.Count);
+        Assert.All(transport.SentWithKey, Assert.True);
+        foreach (var message in transport.Sent)
+        {
+            Assert.DoesNotContain(TestClients.ApiKey, message.RequestUri?.OriginalString ?? string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestClients.ApiKey, message.Headers.ToString(), StringComparison.Ordinal);
+        }
+
+        // The failed call made the key-free URI for its exception; that is what its request shows afterwards.
+        Assert.Equal("https://api.example.test/v1/missing", transport.Sent[1].RequestUri?.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public async Task Anonymous_requests_carry_no_key(bool inQuery)
     {
         var (connection, transport, _) = TestClients.Create(placement: inQuery ? ApiKeyPlacement.Query("apiKey") : ApiKeyPlacement.Header("x-api-key"));
@@ -215,6 +240,22 @@ public class RedactionAndErrorTests
         {
             Disposed = true;
             base.Dispose(disposing);
+        }
+    }
+
+    private sealed class MessageKeepingTransport : HttpMessageHandler
+    {
+        public List<HttpRequestMessage> Sent { get; } = [];
+
+        public List<bool> SentWithKey { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sent.Add(request);
+            SentWithKey.Add(request.RequestUri!.OriginalString.Contains(TestClients.ApiKey, StringComparison.Ordinal)
+                || (request.Headers.TryGetValues("x-api-key", out var values) && values.Contains(TestClients.ApiKey)));
+            var found = request.RequestUri!.AbsolutePath.EndsWith("/missing", StringComparison.Ordinal);
+            return Task.FromResult(new HttpResponseMessage(found ? HttpStatusCode.NotFound : HttpStatusCode.OK) { Content = new StringContent(found ? "{}" : "{\"name\":\"x\"}") });
         }
     }
 }

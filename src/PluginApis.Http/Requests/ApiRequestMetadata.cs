@@ -96,18 +96,25 @@ internal sealed class ApiHttpRequestMessage : HttpRequestMessage
 
     public ApiRequestMetadata? Metadata { get; set; }
 
+    /// <summary>The header that carries the API key on this request, if the service takes the key in a header.</summary>
+    public string? KeyHeader { get; set; }
+
     /// <summary>The URI without the API key, for exceptions, logs and spans (made when first needed).</summary>
     public Uri ShownUri => _shownUri ??= ApiUri.Create(_shownSource.Length == _shownLength ? _shownSource : _shownSource[.._shownLength]);
 
     /// <summary>
-    /// Drops the URI that was sent (it may hold the API key), so that nothing kept after the call holds the key: what is left
-    /// is the key-free URI when one was made for an exception, log or span, else none.
+    /// Drops what carried the API key (the sent URI, the key header), so that nothing kept after the call holds the key:
+    /// what is left of the URI is the key-free one when it was made for an exception, log or span, else none.
     /// </summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             RequestUri = _shownUri;
+            if (KeyHeader is { } header)
+            {
+                Headers.Remove(header);
+            }
         }
 
         base.Dispose(disposing);
