@@ -31,6 +31,15 @@ public sealed class ApiResilienceOptions
     /// <summary>When true (default) the client waits before sending while the last known quota of an operation is spent, instead of provoking a 429.</summary>
     public bool ProactiveThrottling { get; set; } = true;
 
+    /// <summary>
+    /// Where the quota state lives: null (default) keeps it in this client (an <see cref="InProcessQuotaStore"/>); set a
+    /// shared store (e.g. <c>RedisQuotaStore</c>) so that many processes on one API key share one quota.
+    /// </summary>
+    public IQuotaStore? QuotaStore { get; set; }
+
+    /// <summary>How much of the quota this client's calls may use: <see cref="QuotaLane.Interactive"/> (default) all of it, <see cref="QuotaLane.Batch"/> leaves a reserve.</summary>
+    public QuotaLane QuotaLane { get; set; } = QuotaLane.Interactive;
+
     /// <summary>Randomises backoff delays so that many clients do not retry in lockstep. Default true.</summary>
     public bool UseJitter { get; set; } = true;
 
