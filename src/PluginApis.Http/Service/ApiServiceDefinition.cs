@@ -3,13 +3,13 @@ namespace PluginApis.Http;
 /// <summary>A service's error code and message as read from an error body.</summary>
 /// <param name="Code">The machine-readable code, if any.</param>
 /// <param name="Message">The human-readable message, if any.</param>
-public readonly record struct ApiErrorInfo(string? Code, string? Message);
+internal readonly record struct ApiErrorInfo(string? Code, string? Message);
 
 /// <summary>
 /// What differs between the services on the shared connection: the name, where the API key goes, how an error body
 /// is read and which exception type a failure becomes.
 /// </summary>
-public sealed class ApiServiceDefinition
+internal sealed class ApiServiceDefinition
 {
     /// <summary>The service name used in span names, e.g. <c>PluginTests</c>.</summary>
     public required string Name { get; init; }

@@ -2,10 +2,9 @@ namespace PluginApis.Http;
 
 /// <summary>
 /// Where a service expects the API key: a query parameter (PluginTests: <c>apiKey</c>) or a request header
-/// (WunderUpdates: <c>x-api-key</c>). <see cref="ApiConnection"/> puts the key there, exactly once, when it builds a request;
-/// everything it shows (exceptions, logs, spans) uses the URI without the key.
+/// (WunderUpdates: <c>x-api-key</c>). <see cref="ApiKeyHandler"/> puts the key there, exactly once, just above the transport.
 /// </summary>
-public sealed class ApiKeyPlacement
+internal sealed class ApiKeyPlacement
 {
     private ApiKeyPlacement(string name, bool inQuery)
     {
