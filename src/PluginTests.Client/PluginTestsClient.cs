@@ -50,14 +50,14 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
 
     /// <inheritdoc />
     public Task<ServiceRoot> GetRootAsync(CancellationToken cancellationToken = default) =>
-        Caller.ReadAsync(new ApiCall(Ops.GetRoot), _api, static (api, _, ct) => api.GetRoot(ct), Json.ServiceRoot, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(Ops.GetRoot), _api, static (api, _, ct) => api.GetRoot(ct), Json.ServiceRoot, cancellationToken);
 
     /// <inheritdoc />
     public Task<Plugin> GetPluginAsync(string directory, string slug, CancellationToken cancellationToken = default)
     {
         PathValue.Check(directory);
         PathValue.Check(slug);
-        return Caller.ReadAsync(new ApiCall(Ops.GetPlugin), (_api, directory, slug), static (a, _, ct) => a._api.GetPlugin(a.directory, a.slug, ct), Json.Plugin, cancellationToken);
+        return Caller.ReadAsync(ApiCall.Start(Ops.GetPlugin), (_api, directory, slug), static (a, _, ct) => a._api.GetPlugin(a.directory, a.slug, ct), Json.Plugin, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -65,7 +65,7 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
     {
         PathValue.Check(directory);
         PathValue.Check(slug);
-        return ItemsAsync(Caller.ReadAsync(new ApiCall(Ops.ListReports), (_api, directory, slug), static (a, _, ct) => a._api.ListReports(a.directory, a.slug, ct), Json.ListEnvelopePluginReport, cancellationToken));
+        return ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListReports), (_api, directory, slug), static (a, _, ct) => a._api.ListReports(a.directory, a.slug, ct), Json.ListEnvelopePluginReport, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -74,7 +74,7 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
         PathValue.Check(directory);
         PathValue.Check(slug);
         PathValue.Check(reportSlug);
-        return Caller.ReadAsync(new ApiCall(Ops.GetReport), (_api, directory, slug, reportSlug), static (a, _, ct) => a._api.GetReport(a.directory, a.slug, a.reportSlug, ct), Json.PluginReport, cancellationToken);
+        return Caller.ReadAsync(ApiCall.Start(Ops.GetReport), (_api, directory, slug, reportSlug), static (a, _, ct) => a._api.GetReport(a.directory, a.slug, a.reportSlug, ct), Json.PluginReport, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -83,7 +83,7 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
         PathValue.Check(directory);
         PathValue.Check(slug);
         var wire = collection.ToWire(nameof(collection));
-        return ItemsAsync(Caller.ReadAsync(new ApiCall(Ops.ListEntities), (_api, directory, slug, wire), static (a, _, ct) => a._api.ListEntities(a.directory, a.slug, a.wire, ct), Json.ListEnvelopePluginEntity, cancellationToken));
+        return ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListEntities), (_api, directory, slug, wire), static (a, _, ct) => a._api.ListEntities(a.directory, a.slug, a.wire, ct), Json.ListEnvelopePluginEntity, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -91,59 +91,59 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
     {
         PathValue.Check(directory);
         PathValue.Check(slug);
-        return Caller.SendAsync(new ApiCall(Ops.DeletePlugin), (_api, directory, slug), static (a, _, ct) => a._api.DeletePlugin(a.directory, a.slug, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeletePlugin), (_api, directory, slug), static (a, _, ct) => a._api.DeletePlugin(a.directory, a.slug, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<PluginTestsUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
-        Caller.ReadAsync(new ApiCall(Ops.GetCurrentUser), _api, static (api, _, ct) => api.GetCurrentUser(ct), Json.PluginTestsUser, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(Ops.GetCurrentUser), _api, static (api, _, ct) => api.GetCurrentUser(ct), Json.PluginTestsUser, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Plugin>> ListUserPluginsAsync(CancellationToken cancellationToken = default) =>
-        ItemsAsync(Caller.ReadAsync(new ApiCall(Ops.ListUserPlugins), _api, static (api, _, ct) => api.ListUserPlugins(ct), Json.ListEnvelopePlugin, cancellationToken));
+        ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListUserPlugins), _api, static (api, _, ct) => api.ListUserPlugins(ct), Json.ListEnvelopePlugin, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Webhook>> ListWebhooksAsync(CancellationToken cancellationToken = default) =>
-        ItemsAsync(Caller.ReadAsync(new ApiCall(Ops.ListWebhooks), _api, static (api, _, ct) => api.ListWebhooks(ct), Json.ListEnvelopeWebhook, cancellationToken));
+        ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListWebhooks), _api, static (api, _, ct) => api.ListWebhooks(ct), Json.ListEnvelopeWebhook, cancellationToken));
 
     /// <inheritdoc />
     public Task<Webhook> CreateWebhookAsync(Uri url, WebhookEventType? eventType = null, CancellationToken cancellationToken = default)
     {
         WireValues.EnsureHttpUrl(url, nameof(url));
         var body = new CreateWebhookBody(url.AbsoluteUri, eventType?.ToWire(nameof(eventType)));
-        return Caller.ReadAsync(new ApiCall(Ops.CreateWebhook), (_api, body), static (a, _, ct) => a._api.CreateWebhook(a.body, ct), Json.Webhook, cancellationToken);
+        return Caller.ReadAsync(ApiCall.Start(Ops.CreateWebhook), (_api, body), static (a, _, ct) => a._api.CreateWebhook(a.body, ct), Json.Webhook, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Webhook> GetWebhookAsync(string webhookId, CancellationToken cancellationToken = default)
     {
         PathValue.Check(webhookId);
-        return Caller.ReadAsync(new ApiCall(Ops.GetWebhook), (_api, webhookId), static (a, _, ct) => a._api.GetWebhook(a.webhookId, ct), Json.Webhook, cancellationToken);
+        return Caller.ReadAsync(ApiCall.Start(Ops.GetWebhook), (_api, webhookId), static (a, _, ct) => a._api.GetWebhook(a.webhookId, ct), Json.Webhook, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken = default)
     {
         PathValue.Check(webhookId);
-        return Caller.SendAsync(new ApiCall(Ops.DeleteWebhook), (_api, webhookId), static (a, _, ct) => a._api.DeleteWebhook(a.webhookId, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeleteWebhook), (_api, webhookId), static (a, _, ct) => a._api.DeleteWebhook(a.webhookId, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<QueueJob>> ListQueueAsync(CancellationToken cancellationToken = default) =>
-        ItemsAsync(Caller.ReadAsync(new ApiCall(Ops.ListQueue), _api, static (api, _, ct) => api.ListQueue(ct), Json.ListEnvelopeQueueJob, cancellationToken));
+        ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListQueue), _api, static (api, _, ct) => api.ListQueue(ct), Json.ListEnvelopeQueueJob, cancellationToken));
 
     /// <inheritdoc />
     public Task<QueueJob> EnqueueTestAsync(EnqueueTestRequest request, CancellationToken cancellationToken = default)
     {
         var body = EnqueueTestBody.From(request);
-        return Caller.ReadAsync(new ApiCall(Ops.EnqueueTest), (_api, body), static (a, _, ct) => a._api.EnqueueTest(a.body, ct), Json.QueueJob, cancellationToken);
+        return Caller.ReadAsync(ApiCall.Start(Ops.EnqueueTest), (_api, body), static (a, _, ct) => a._api.EnqueueTest(a.body, ct), Json.QueueJob, cancellationToken);
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<PluginTable> ListPluginTablesAsync(ActiveInstalls activeInstalls, CancellationToken cancellationToken = default)
     {
         var wire = activeInstalls.ToWire(nameof(activeInstalls));
-        return Caller.StreamAsync(new ApiCall(Ops.ListPluginTables), (_api, wire), static (a, _, ct) => a._api.ListPluginTables(a.wire, ct), Json.PluginTable, Core.Lifetime, cancellationToken);
+        return Caller.StreamAsync(Ops.ListPluginTables, (_api, wire), static (a, _, ct) => a._api.ListPluginTables(a.wire, ct), Json.PluginTable, Core.Lifetime, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<T>> ItemsAsync<T>(Task<ListEnvelope<T>> list) => (await list.ConfigureAwait(false)).Items;

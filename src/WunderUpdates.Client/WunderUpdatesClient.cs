@@ -62,21 +62,21 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Plugin>> ListPluginsAsync(CancellationToken cancellationToken = default) =>
-        Then(Caller.ReadAsync(new ApiCall(Ops.ListPlugins), _api, static (api, _, ct) => api.ListPlugins(ct), Json.PluginListEnvelope, cancellationToken), static IReadOnlyList<Plugin> (e) => e.Plugins!);
+        Then(Caller.ReadAsync(ApiCall.Start(Ops.ListPlugins), _api, static (api, _, ct) => api.ListPlugins(ct), Json.PluginListEnvelope, cancellationToken), static IReadOnlyList<Plugin> (e) => e.Plugins!);
 
     /// <inheritdoc />
     public Task<Plugin> CreatePluginAsync(string slug, License license, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(slug);
         var body = new CreatePluginBody(slug, Args.License(license, nameof(license)));
-        return Then(Caller.ReadAsync(new ApiCall(Ops.CreatePlugin), (_api, body), static (a, _, ct) => a._api.CreatePlugin(a.body, ct), Json.PluginDataEnvelope, cancellationToken), static e => e.Data![0]);
+        return Then(Caller.ReadAsync(ApiCall.Start(Ops.CreatePlugin), (_api, body), static (a, _, ct) => a._api.CreatePlugin(a.body, ct), Json.PluginDataEnvelope, cancellationToken), static e => e.Data![0]);
     }
 
     /// <inheritdoc />
     public Task<Plugin> GetPluginAsync(string slug, CancellationToken cancellationToken = default)
     {
         PathValue.Check(slug);
-        return Then(Caller.ReadAsync(new ApiCall(Ops.GetPlugin), (_api, slug), static (a, _, ct) => a._api.GetPlugin(a.slug, ct), Json.PluginEnvelope, cancellationToken), static e => e.Plugin!);
+        return Then(Caller.ReadAsync(ApiCall.Start(Ops.GetPlugin), (_api, slug), static (a, _, ct) => a._api.GetPlugin(a.slug, ct), Json.PluginEnvelope, cancellationToken), static e => e.Plugin!);
     }
 
     /// <inheritdoc />
@@ -84,21 +84,21 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     {
         PathValue.Check(slug);
         var body = new UpdateLicenseBody(Args.License(license, nameof(license)));
-        return Then(Caller.ReadAsync(new ApiCall(Ops.UpdateLicense), (_api, slug, body), static (a, _, ct) => a._api.UpdateLicense(a.slug, a.body, ct), Json.PluginEnvelope, cancellationToken), static e => e.Plugin!);
+        return Then(Caller.ReadAsync(ApiCall.Start(Ops.UpdateLicense), (_api, slug, body), static (a, _, ct) => a._api.UpdateLicense(a.slug, a.body, ct), Json.PluginEnvelope, cancellationToken), static e => e.Plugin!);
     }
 
     /// <inheritdoc />
     public Task DeletePluginAsync(string slug, CancellationToken cancellationToken = default)
     {
         PathValue.Check(slug);
-        return Caller.SendAsync(new ApiCall(Ops.DeletePlugin), (_api, slug), static (a, _, ct) => a._api.DeletePlugin(a.slug, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeletePlugin), (_api, slug), static (a, _, ct) => a._api.DeletePlugin(a.slug, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PluginVersion>> ListVersionsAsync(string slug, CancellationToken cancellationToken = default)
     {
         PathValue.Check(slug);
-        return Then(Caller.ReadAsync(new ApiCall(Ops.ListVersions), (_api, slug), static (a, _, ct) => a._api.ListVersions(a.slug, ct), Json.VersionListEnvelope, cancellationToken), static IReadOnlyList<PluginVersion> (e) => e.Versions!);
+        return Then(Caller.ReadAsync(ApiCall.Start(Ops.ListVersions), (_api, slug), static (a, _, ct) => a._api.ListVersions(a.slug, ct), Json.VersionListEnvelope, cancellationToken), static IReadOnlyList<PluginVersion> (e) => e.Versions!);
     }
 
     /// <inheritdoc />
@@ -120,7 +120,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     {
         PathValue.Check(slug);
         PathValue.Check(version);
-        return Then(Caller.ReadAsync(new ApiCall(Ops.GetVersion), (_api, slug, version), static (a, _, ct) => a._api.GetVersion(a.slug, a.version, ct), Json.VersionEnvelope, cancellationToken), static e => e.Version!);
+        return Then(Caller.ReadAsync(ApiCall.Start(Ops.GetVersion), (_api, slug, version), static (a, _, ct) => a._api.GetVersion(a.slug, a.version, ct), Json.VersionEnvelope, cancellationToken), static e => e.Version!);
     }
 
     /// <inheritdoc />
@@ -128,29 +128,29 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     {
         PathValue.Check(slug);
         PathValue.Check(version);
-        return Caller.SendAsync(new ApiCall(Ops.DeleteVersion), (_api, slug, version), static (a, _, ct) => a._api.DeleteVersion(a.slug, a.version, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeleteVersion), (_api, slug, version), static (a, _, ct) => a._api.DeleteVersion(a.slug, a.version, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<AccountDetails> GetAccountAsync(CancellationToken cancellationToken = default) =>
-        Then(Caller.ReadAsync(new ApiCall(Ops.GetAccount), _api, static (api, _, ct) => api.GetAccount(ct), Json.AccountEnvelope, cancellationToken),
+        Then(Caller.ReadAsync(ApiCall.Start(Ops.GetAccount), _api, static (api, _, ct) => api.GetAccount(ct), Json.AccountEnvelope, cancellationToken),
             static e => new AccountDetails { Account = e.Account!, Products = e.Products ?? new AccountProducts() });
 
     /// <inheritdoc />
     public Task<AccountLicense> GetAccountLicenseAsync(CancellationToken cancellationToken = default) =>
-        Then(Caller.ReadAsync(new ApiCall(Ops.GetAccountLicense), _api, static (api, _, ct) => api.GetAccountLicense(ct), Json.AccountLicenseEnvelope, cancellationToken), static e => e.License!);
+        Then(Caller.ReadAsync(ApiCall.Start(Ops.GetAccountLicense), _api, static (api, _, ct) => api.GetAccountLicense(ct), Json.AccountLicenseEnvelope, cancellationToken), static e => e.License!);
 
     /// <inheritdoc />
     public Task ActivateAccountLicenseAsync(string licenseKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(licenseKey);
         var body = new ActivateLicenseBody(licenseKey);
-        return Caller.SendAsync(new ApiCall(Ops.ActivateAccountLicense) { Secrets = [licenseKey] }, (_api, body), static (a, _, ct) => a._api.ActivateAccountLicense(a.body, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.ActivateAccountLicense, secrets: [licenseKey]), (_api, body), static (a, _, ct) => a._api.ActivateAccountLicense(a.body, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ApiToken>> ListTokensAsync(CancellationToken cancellationToken = default) =>
-        Then(Caller.ReadAsync(new ApiCall(Ops.ListTokens), _api, static (api, _, ct) => api.ListTokens(ct), Json.TokenListEnvelope, cancellationToken), static IReadOnlyList<ApiToken> (e) => e.Tokens!);
+        Then(Caller.ReadAsync(ApiCall.Start(Ops.ListTokens), _api, static (api, _, ct) => api.ListTokens(ct), Json.TokenListEnvelope, cancellationToken), static IReadOnlyList<ApiToken> (e) => e.Tokens!);
 
     /// <inheritdoc />
     public async Task<CreatedApiToken> CreateTokenAsync(string name, int expiresInDays, CancellationToken cancellationToken = default)
@@ -158,7 +158,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
         Args.TokenName(name);
         Args.TokenExpiry(expiresInDays);
         var body = new CreateTokenBody(name, expiresInDays);
-        using var document = await Caller.ReadDocumentAsync(new ApiCall(Ops.CreateToken), (_api, body), static (a, _, ct) => a._api.CreateToken(a.body, ct), cancellationToken).ConfigureAwait(false);
+        using var document = await Caller.ReadDocumentAsync(ApiCall.Start(Ops.CreateToken), (_api, body), static (a, _, ct) => a._api.CreateToken(a.body, ct), cancellationToken).ConfigureAwait(false);
         var response = document?.RootElement.Clone() ?? default;
         return new CreatedApiToken { Name = name, ExpiresInDays = expiresInDays, Value = CreatedTokenReader.FindValue(response), Response = response };
     }
@@ -167,7 +167,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     public Task<IReadOnlyList<LicenseKey>> ListLicenseKeysAsync(string slug, CancellationToken cancellationToken = default)
     {
         PathValue.Check(slug);
-        return Then(Caller.ReadAsync(new ApiCall(Ops.ListLicenseKeys), (_api, slug), static (a, _, ct) => a._api.ListLicenseKeys(a.slug, ct), Json.LicenseKeyListEnvelope, cancellationToken), static IReadOnlyList<LicenseKey> (e) => e.Keys!);
+        return Then(Caller.ReadAsync(ApiCall.Start(Ops.ListLicenseKeys), (_api, slug), static (a, _, ct) => a._api.ListLicenseKeys(a.slug, ct), Json.LicenseKeyListEnvelope, cancellationToken), static IReadOnlyList<LicenseKey> (e) => e.Keys!);
     }
 
     /// <inheritdoc />
@@ -181,7 +181,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
             Args.LicenseKey(key, nameof(keys));
         }
 
-        var call = new ApiCall(Ops.ReplaceLicenseKeys) { Secrets = Array.ConvertAll(list, k => k.Key) };
+        var call = ApiCall.Start(Ops.ReplaceLicenseKeys, secrets: Array.ConvertAll(list, k => k.Key));
         return Caller.SendAsync(call, (_api, slug, body: new ReplaceLicenseKeysBody(list)), static (a, _, ct) => a._api.ReplaceLicenseKeys(a.slug, a.body, ct), cancellationToken);
     }
 
@@ -190,7 +190,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     {
         PathValue.Check(slug);
         Args.LicenseKey(key, nameof(key));
-        return Caller.SendAsync(new ApiCall(Ops.AddLicenseKey) { Secrets = [key.Key] }, (_api, slug, key), static (a, _, ct) => a._api.AddLicenseKey(a.slug, a.key, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.AddLicenseKey, secrets: [key.Key]), (_api, slug, key), static (a, _, ct) => a._api.AddLicenseKey(a.slug, a.key, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -198,7 +198,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     {
         PathValue.Check(slug);
         PathValue.Check(key);
-        var call = new ApiCall(Ops.GetLicenseKey) { Secrets = [key] };
+        var call = ApiCall.Start(Ops.GetLicenseKey, secrets: [key]);
         return Then(Caller.ReadAsync(call, (_api, slug, key), static (a, _, ct) => a._api.GetLicenseKey(a.slug, a.key, ct), Json.LicenseKeyEnvelope, cancellationToken), static e => e.LicenseKey!);
     }
 
@@ -207,7 +207,7 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     {
         PathValue.Check(slug);
         PathValue.Check(key);
-        return Caller.SendAsync(new ApiCall(Ops.DeleteLicenseKey) { Secrets = [key] }, (_api, slug, key), static (a, _, ct) => a._api.DeleteLicenseKey(a.slug, a.key, ct), cancellationToken);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeleteLicenseKey, secrets: [key]), (_api, slug, key), static (a, _, ct) => a._api.DeleteLicenseKey(a.slug, a.key, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -222,15 +222,15 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
         }
 
         // A public endpoint: the API key must not leave the vendor's side, so the Refit method marks it anonymous.
-        var call = new ApiCall(Ops.CheckForUpdate) { Secrets = licenseKey is null ? null : [licenseKey] };
+        var call = ApiCall.Start(Ops.CheckForUpdate, secrets: licenseKey is null ? null : [licenseKey]);
         return Caller.ReadAsync(call, (_api, accountPrefix, slug, wire, licenseKey), static (a, _, ct) => a.wire is null
-            ? a._api.CheckForUpdate(a.accountPrefix, a.slug, a.licenseKey, ct)
-            : a._api.CheckForUpdateOnChannel(a.accountPrefix, a.slug, a.wire, a.licenseKey, ct), Json.PluginUpdateInfo, cancellationToken);
+            ? a._api.CheckForUpdate(a.accountPrefix, a.slug, a.licenseKey, anonymous: true, ct)
+            : a._api.CheckForUpdateOnChannel(a.accountPrefix, a.slug, a.wire, a.licenseKey, anonymous: true, ct), Json.PluginUpdateInfo, cancellationToken);
     }
 
     private async Task<VersionUploadResult> UploadAsync(string slug, ReleaseUpload upload, CancellationToken cancellationToken)
     {
-        var call = new ApiCall(Ops.UploadVersion) { BodyFactory = upload.Body, IsReplayable = upload.IsReplayable };
+        var call = ApiCall.Start(Ops.UploadVersion, body: upload.Body, replayable: upload.IsReplayable);
         var envelope = await Caller.ReadAsync(call, (_api, slug, upload.Expect), static (a, call, ct) => a._api.UploadVersion(a.slug, call.CreateBody(), a.Expect, ct), Json.MessageEnvelope, cancellationToken).ConfigureAwait(false);
         return new VersionUploadResult { Message = envelope.Message, Archive = upload.Archive, Size = upload.Size };
     }

@@ -70,8 +70,7 @@ internal interface ITestApi
     Task<HttpResponseMessage> ListThings(CancellationToken cancellationToken);
 
     [Get("/public/{id}")]
-    [Headers(ApiKeyHandler.AnonymousMarker + ": 1")]
-    Task<HttpResponseMessage> GetPublic(string id, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetPublic(string id, [Property(ApiKeyHandler.AnonymousOption)] bool anonymous, CancellationToken cancellationToken);
 }
 
 /// <summary>A client of the test service built exactly like the SDK's clients.</summary>
@@ -88,17 +87,17 @@ internal sealed class TestClient : ApiClient
         : base(core) => _api = RestService.ForGenerated<ITestApi>(core.HttpClient, Settings);
 
     public Task<Thing> GetThingAsync(string id = "1", IReadOnlyList<string>? secrets = null, ApiOperation? operation = null, CancellationToken cancellationToken = default) =>
-        Caller.ReadAsync(new ApiCall(operation ?? GetThingOp) { Secrets = secrets }, (_api, id), static (a, _, ct) => a._api.GetThing(a.id, ct), TestJson.Default.Thing, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(operation ?? GetThingOp, secrets: secrets), (_api, id), static (a, _, ct) => a._api.GetThing(a.id, ct), TestJson.Default.Thing, cancellationToken);
 
     public Task<Thing> GetPublicAsync(string id = "1", CancellationToken cancellationToken = default) =>
-        Caller.ReadAsync(new ApiCall(GetPublicOp), (_api, id), static (a, _, ct) => a._api.GetPublic(a.id, ct), TestJson.Default.Thing, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(GetPublicOp), (_api, id), static (a, _, ct) => a._api.GetPublic(a.id, anonymous: true, ct), TestJson.Default.Thing, cancellationToken);
 
     /// <summary>A POST whose body comes from <paramref name="body"/> for every attempt (like an upload).</summary>
     public Task<Thing> CreateThingAsync(Func<HttpContent> body, bool replayable = true, ApiOperation? operation = null, CancellationToken cancellationToken = default) =>
-        Caller.ReadAsync(new ApiCall(operation ?? CreateThingOp) { BodyFactory = body, IsReplayable = replayable }, _api, static (api, call, ct) => api.CreateThing(call.CreateBody(), ct), TestJson.Default.Thing, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(operation ?? CreateThingOp, body: body, replayable: replayable), _api, static (api, call, ct) => api.CreateThing(call.CreateBody(), ct), TestJson.Default.Thing, cancellationToken);
 
     public IAsyncEnumerable<Thing> ListThingsAsync(CancellationToken cancellationToken = default) =>
-        Caller.StreamAsync(new ApiCall(ListThingsOp), _api, static (api, _, ct) => api.ListThings(ct), TestJson.Default.Thing, Core.Lifetime, cancellationToken);
+        Caller.StreamAsync(ListThingsOp, _api, static (api, _, ct) => api.ListThings(ct), TestJson.Default.Thing, Core.Lifetime, cancellationToken);
 }
 
 internal static class TestClients

@@ -11,10 +11,12 @@ internal sealed partial class ApiCaller
     /// read must make progress within the attempt timeout; the caller's token and the client's disposal stop the stream.
     /// </summary>
     public async IAsyncEnumerable<T> StreamAsync<TArgs, T>(
-        ApiCall call, TArgs args, ApiSend<TArgs> send, JsonTypeInfo<T> typeInfo, CancellationToken lifetime, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ApiOperation operation, TArgs args, ApiSend<TArgs> send, JsonTypeInfo<T> typeInfo, CancellationToken lifetime, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Each enumeration is a call of its own.
+        var call = ApiCall.Start(operation);
+        using var ending = new CallScope(call);
         using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
-        using var span = new SpanScope(call);
         var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var stream = new IdleTimeoutStream(BoundedBody.Decoded(raw, response.Content.Headers), Options.Resilience.AttemptTimeout, Time, cancellationToken, lifetime);
         await using (stream.ConfigureAwait(false))
@@ -61,9 +63,13 @@ internal sealed partial class ApiCaller
         }
     }
 
-    // Ends the span of a streamed call when the enumeration ends, however it ends.
-    private readonly struct SpanScope(ApiCall call) : IDisposable
+    // Ends the span and the call of a stream when the enumeration ends, however it ends.
+    private readonly struct CallScope(ApiCall call) : IDisposable
     {
-        public void Dispose() => CallTelemetry.End(call);
+        public void Dispose()
+        {
+            CallTelemetry.End(call);
+            call.End();
+        }
     }
 }

@@ -65,56 +65,77 @@ internal sealed partial class ApiCaller
         return info;
     }
 
-    /// <summary>Runs the call and reads its success body as <typeparamref name="T"/>.</summary>
+    /// <summary>Runs the call and reads its success body as <typeparamref name="T"/>; ends the call.</summary>
     public async Task<T> ReadAsync<TArgs, T>(ApiCall call, TArgs args, ApiSend<TArgs> send, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
-        using var stream = response.Content.ReadAsStream(cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize(stream, typeInfo)
-                ?? throw new JsonException("The response body was JSON null where an object was expected.");
+            using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
+            using var stream = response.Content.ReadAsStream(cancellationToken);
+            try
+            {
+                return JsonSerializer.Deserialize(stream, typeInfo)
+                    ?? throw new JsonException("The response body was JSON null where an object was expected.");
+            }
+            catch (JsonException ex)
+            {
+                throw ApiErrors.InvalidBody(this, call, response, ex);
+            }
         }
-        catch (JsonException ex)
+        finally
         {
-            throw ApiErrors.InvalidBody(this, call, response, ex);
+            call.End();
         }
     }
 
-    /// <summary>Runs the call and ignores its success body.</summary>
+    /// <summary>Runs the call and ignores its success body; ends the call.</summary>
     public async Task SendAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
     {
-        using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs the call and returns its success body as a <see cref="JsonDocument"/> (null when empty).</summary>
-    public async Task<JsonDocument?> ReadDocumentAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
-    {
-        using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return null;
-        }
-
         try
         {
-            return JsonDocument.Parse(bytes);
+            using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        finally
         {
-            throw ApiErrors.InvalidBody(this, call, response, ex);
+            call.End();
+        }
+    }
+
+    /// <summary>Runs the call and returns its success body as a <see cref="JsonDocument"/> (null when empty); ends the call.</summary>
+    public async Task<JsonDocument?> ReadDocumentAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await ExecuteAsync(call, args, send, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonDocument.Parse(bytes);
+            }
+            catch (JsonException ex)
+            {
+                throw ApiErrors.InvalidBody(this, call, response, ex);
+            }
+        }
+        finally
+        {
+            call.End();
         }
     }
 
     /// <summary>
-    /// Runs every attempt of the call in the pipeline. Returns the success response (its body read within the attempt,
+    /// Runs every attempt of the call in the pipeline (the caller of this method ends the call). Returns the success response (its body read within the attempt,
     /// unless streamed); throws the caller's exception for anything else.
     /// </summary>
-    public async Task<HttpResponseMessage> ExecuteAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
+    public async ValueTask<HttpResponseMessage> ExecuteAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        call.QuotaScope = new QuotaScope(Service.Name, KeyId, call.Operation.Name, Options.Resilience.QuotaLane);
+        call.Caller = this;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ApiCall.Key, call);
         CallTelemetry.Start(call);

@@ -54,7 +54,7 @@ public abstract class ApiClient : IApiClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(method);
         var path = RawPath.Check(relativePath);
-        var call = new ApiCall(ApiOperation.Raw(Caller.Service.Name, method));
+        var call = ApiCall.Start(ApiOperation.Raw(Caller.Service.Name, method));
         return Caller.ReadDocumentAsync(call, (Core.HttpClient, method, path, body), static async (args, _, ct) =>
         {
             using var request = new HttpRequestMessage(args.method, new Uri(args.path, UriKind.Relative))

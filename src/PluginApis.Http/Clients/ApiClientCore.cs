@@ -60,6 +60,9 @@ internal sealed class ApiClientCore : IDisposable
     public static RefitSettings RefitSettingsFor(System.Text.Json.Serialization.JsonSerializerContext context)
     {
         var settings = RefitSettings.ForJsonContext(context);
+
+        // JSON bodies are serialized once, synchronously, into a buffer with a Content-Length: sent again as they are on a retry.
+        settings.RequestBodySerialization = RequestBodySerializationMode.Buffered;
         settings.ExceptionFactory = static _ => ValueTask.FromResult<Exception?>(null);
         settings.TransportExceptionFactory = ApiTransportFailure.Wrap;
         return settings;

@@ -8,8 +8,10 @@ namespace PluginApis.Http;
 /// </summary>
 internal sealed class ApiKeyHandler : DelegatingHandler
 {
-    /// <summary>A request header that marks a public endpoint called without the key (removed before sending).</summary>
-    public const string AnonymousMarker = "X-PluginApis-Anonymous";
+    /// <summary>The request option (a Refit <c>[Property]</c>) that marks a public endpoint, called without the key.</summary>
+    public const string AnonymousOption = "PluginApis.Anonymous";
+
+    private static readonly HttpRequestOptionsKey<bool> Anonymous = new(AnonymousOption);
 
     private readonly ApiKeyPlacement _placement;
     private readonly string _apiKey;
@@ -29,7 +31,7 @@ internal sealed class ApiKeyHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var shown = request.RequestUri;
-        if (request.Headers.Remove(AnonymousMarker) || shown is null)
+        if (shown is null || (request.Options.TryGetValue(Anonymous, out var anonymous) && anonymous))
         {
             return base.SendAsync(request, cancellationToken);
         }
@@ -52,7 +54,25 @@ internal sealed class ApiKeyHandler : DelegatingHandler
             request.Headers.TryAddWithoutValidation(_placement.Name, _apiKey);
         }
 
-        return SendKeyedAsync(request, shown, cancellationToken);
+        Task<HttpResponseMessage> sent;
+        try
+        {
+            sent = base.SendAsync(request, cancellationToken);
+        }
+        catch
+        {
+            Restore(request, shown);
+            throw;
+        }
+
+        if (sent.IsCompleted)
+        {
+            // Answered at once (an in-memory transport): no frame of our own.
+            Restore(request, shown);
+            return sent;
+        }
+
+        return RestoreAfterAsync(sent, request, shown);
     }
 
     // A raw call's own query may name the key parameter: the key is set once, by this handler.
@@ -70,20 +90,25 @@ internal sealed class ApiKeyHandler : DelegatingHandler
     private static string Join(string uriText, string parameter) =>
         string.Concat(uriText, uriText.EndsWith('?') ? string.Empty : "&", parameter);
 
-    private async Task<HttpResponseMessage> SendKeyedAsync(HttpRequestMessage request, Uri shown, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> RestoreAfterAsync(Task<HttpResponseMessage> sent, HttpRequestMessage request, Uri shown)
     {
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await sent.ConfigureAwait(false);
         }
         finally
         {
-            // Whatever happened, nothing kept of the request holds the key any more.
-            request.RequestUri = shown;
-            if (!_placement.InQuery)
-            {
-                request.Headers.Remove(_placement.Name);
-            }
+            Restore(request, shown);
+        }
+    }
+
+    // Whatever happened, nothing kept of the request holds the key any more.
+    private void Restore(HttpRequestMessage request, Uri shown)
+    {
+        request.RequestUri = shown;
+        if (!_placement.InQuery)
+        {
+            request.Headers.Remove(_placement.Name);
         }
     }
 }

@@ -16,17 +16,16 @@ internal static class BoundedBody
     public const int ErrorBodyBytes = 16 * 1024;
 
     /// <summary>Reads the success body (capped by <paramref name="maxBytes"/>) or the error body of <paramref name="response"/> into memory.</summary>
-    /// <exception cref="ResponseBodyTooLargeException">A success body is larger than <paramref name="maxBytes"/>.</exception>
+    /// <exception cref="ResponseBodyTooLargeException">A success body read from the network is larger than <paramref name="maxBytes"/>.</exception>
     public static ValueTask BufferAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
     {
         var content = response.Content;
-        var encoded = content.Headers.ContentEncoding.Count > 0;
+        var encoded = content.Headers.NonValidated.Contains("Content-Encoding");
         if (content is ByteArrayContent && !encoded && response.IsSuccessStatusCode)
         {
-            // Already in memory (a test double or a body read before): nothing can stall or fail mid-body any more.
-            return content.Headers.ContentLength > maxBytes
-                ? throw new ResponseBodyTooLargeException(response.StatusCode, maxBytes)
-                : ValueTask.CompletedTask;
+            // Already in memory (a test double or a body read before): nothing can stall or fail mid-body any more, and
+            // nothing more would be buffered, so there is nothing for the cap to bound.
+            return ValueTask.CompletedTask;
         }
 
         return ReadAsync(response, response.IsSuccessStatusCode ? maxBytes : ErrorBodyBytes, truncate: !response.IsSuccessStatusCode, cancellationToken);

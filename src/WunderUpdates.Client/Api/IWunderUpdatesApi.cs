@@ -92,13 +92,11 @@ internal interface IWunderUpdatesApi
     [Delete("/plugins/{slug}/license/keys/{key}")]
     Task<HttpResponseMessage> DeleteLicenseKey(string slug, string key, CancellationToken cancellationToken);
 
-    /// <summary>GET what WordPress sites call to check for an update (no API key; <paramref name="key"/> is a customer's licence key).</summary>
+    /// <summary>GET what WordPress sites call to check for an update (<paramref name="anonymous"/>: no API key; <paramref name="key"/> is a customer's licence key).</summary>
     [Get("/public/{accountPrefix}/plugins/{slug}")]
-    [Headers(ApiKeyHandler.AnonymousMarker + ": 1")]
-    Task<HttpResponseMessage> CheckForUpdate(string accountPrefix, string slug, [Query] string? key, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CheckForUpdate(string accountPrefix, string slug, [Query] string? key, [Property(ApiKeyHandler.AnonymousOption)] bool anonymous, CancellationToken cancellationToken);
 
     /// <summary>The same check on a release channel (<c>alpha</c>, <c>beta</c>, <c>rc</c>, <c>stable</c>).</summary>
     [Get("/public/{accountPrefix}/plugins/{slug}/{channel}")]
-    [Headers(ApiKeyHandler.AnonymousMarker + ": 1")]
-    Task<HttpResponseMessage> CheckForUpdateOnChannel(string accountPrefix, string slug, string channel, [Query] string? key, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CheckForUpdateOnChannel(string accountPrefix, string slug, string channel, [Query] string? key, [Property(ApiKeyHandler.AnonymousOption)] bool anonymous, CancellationToken cancellationToken);
 }
