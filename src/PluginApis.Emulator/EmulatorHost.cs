@@ -51,7 +51,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         options ??= new EmulatorOptions();
         options.Validate();
         var stats = new EmulatorStats();
-        var (app, jobs) = EmulatorApp.Build(options, stats, [], standalone: false);
+        var (app, jobs) = EmulatorApp.Build(EmulatorApp.CreateInProcessBuilder(options), options, stats);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -109,33 +109,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
-    /// <summary>The <c>dotnet run</c> entry point: serves until Ctrl+C.</summary>
-    internal static async Task<int> RunAsync(string[] args)
-    {
-        var options = new EmulatorOptions();
-        var stats = new EmulatorStats();
-        var (app, jobs) = EmulatorApp.Build(options, stats, args, standalone: true);
-        await using var appScope = app.ConfigureAwait(false);
-        await using var jobsScope = jobs.ConfigureAwait(false);
-        await app.StartAsync().ConfigureAwait(false);
-        var root = ListeningAddress(app);
-        var limit = options.EnableRateLimiting
-            ? $"{options.RateLimit.PermitLimit} requests per {options.RateLimit.Window.TotalSeconds} s per key"
-            : "off";
-        Console.WriteLine($"""
-            PluginApis emulator listening on {root}
-              PluginTests   {root}api/v1/?apiKey=...   demo key: {EmulatorKeys.PluginTestsDemo}
-                                                      other key: {EmulatorKeys.PluginTestsOther}
-              WunderUpdates {root}v1/  (x-api-key)      demo key: {EmulatorKeys.WunderUpdatesDemo}
-                                                      other key: {EmulatorKeys.WunderUpdatesOther}
-              Public update check: {root}v1/public/{EmulatorKeys.WunderUpdatesDemoAccountPrefix}/plugins/demo-pro?key={EmulatorKeys.DemoLicenseKey}
-              Rate limit: {limit}. Press Ctrl+C to stop.
-            """);
-        await app.WaitForShutdownAsync().ConfigureAwait(false);
-        return 0;
-    }
-
-    private static Uri ListeningAddress(WebApplication app)
+    internal static Uri ListeningAddress(WebApplication app)
     {
         var address = app.Urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? app.Urls.First();
         // A wildcard host (http://+:5080, http://0.0.0.0:5080) is reachable over loopback.
