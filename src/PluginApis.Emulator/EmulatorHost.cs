@@ -46,6 +46,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Starts an emulator on <see cref="EmulatorOptions.Url"/> (default: a free port on 127.0.0.1) with fresh seed data.</summary>
     /// <param name="options">Settings; <see langword="null"/> = defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it), e.g. a negative <see cref="EmulatorOptions.MaxUploadBytes"/> or a <see cref="EmulatorOptions.Url"/> that is not an http URL.</exception>
+    /// <exception cref="IOException"><see cref="EmulatorOptions.Url"/> names a port that is already in use.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
@@ -70,6 +73,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <param name="slug">Plugin slug.</param>
     /// <param name="channel"><c>alpha</c>, <c>beta</c>, <c>rc</c>, <c>stable</c> or <see langword="null"/> (stable).</param>
     /// <param name="licenseKey">Licence key, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="accountPrefix"/> or <paramref name="slug"/> is null or empty.</exception>
     public Uri PublicUpdateUri(string accountPrefix, string slug, string? channel = null, string? licenseKey = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountPrefix);
