@@ -69,12 +69,23 @@ public class PluginArchiveTests
     }
 
     [Fact]
-    public void Utf8_bom_main_file_is_read()
+    public void A_utf8_bom_that_hides_the_first_line_header_is_refused_like_WordPress_refuses_it()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Plugin Name: Bom Plugin\nVersion: 5.5\n")).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("<?php /* Plugin Name: Bom Plugin */\n/* Version: 5.5 */\n")).ToArray();
         var zip = TestZip.BuildBytes(("p/p.php", bytes));
 
-        var info = TestZip.Inspect(zip);
+        var ex = TestZip.Refused(zip);
+
+        Assert.Equal(InvalidPluginArchiveReason.NoMainFile, ex.Reason);
+        Assert.Contains("'p/p.php' starts with a UTF-8 byte order mark, which hides the header on its first line from WordPress", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_bom_before_a_header_further_down_is_harmless()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(TestZip.MainFile("Bom Plugin", "5.5"))).ToArray();
+
+        var info = TestZip.Inspect(TestZip.BuildBytes(("p/p.php", bytes)));
 
         Assert.Equal("Bom Plugin", info.PluginName);
         Assert.Equal("5.5", info.Version);
@@ -149,30 +160,67 @@ public class PluginArchiveTests
         Assert.Equal("2.4.0", info.Version);
     }
 
-    [Fact]
-    public void The_first_qualifying_file_in_ordinal_order_wins()
+    [Theory]
+    [InlineData("Plugin 2", "Plugin 10")]
+    [InlineData("plugin b", "Plugin C")]
+    [InlineData("Alpha", "alpha pro")]
+    [InlineData("Shop 007", "Shop 7a")]
+    [InlineData("  Spaced", "Tabbed")]
+    public void The_main_file_is_the_first_by_plugin_name_in_natural_case_insensitive_order(string first, string second)
     {
+        // Plugin_Upgrader::plugin_info(): get_plugins('/slug') sorted by Name with strnatcasecmp. File names run the other way.
         var zip = TestZip.Build(
-            ("acme/b.php", TestZip.MainFile("B", "2.0")),
-            ("acme/a.php", TestZip.MainFile("A", "1.0")),
-            ("acme/Z.php", TestZip.MainFile("Upper Z", "3.0")));
+            ("acme/a.php", TestZip.MainFile(second, "2.0")),
+            ("acme/b.php", TestZip.MainFile(first, "1.0")));
 
         var info = TestZip.Inspect(zip);
 
-        Assert.Equal("acme/Z.php", info.MainFile); // 'Z' < 'a' in ordinal order
+        Assert.Equal("acme/b.php", info.MainFile);
+        Assert.Equal("1.0", info.Version);
     }
 
     [Fact]
-    public void The_file_named_after_the_slug_is_preferred()
+    public void The_file_named_after_the_slug_is_not_preferred()
     {
         var zip = TestZip.Build(
-            ("acme/a.php", TestZip.MainFile("A", "1.0")),
-            ("acme/acme.php", TestZip.MainFile("Acme", "2.0")));
+            ("acme/acme.php", TestZip.MainFile("Zulu Acme", "2.0")),
+            ("acme/aaa.php", TestZip.MainFile("Alpha Acme", "1.0")));
 
-        var info = TestZip.Inspect(zip);
+        Assert.Equal("acme/aaa.php", TestZip.Inspect(zip).MainFile);
+    }
 
-        Assert.Equal("acme/acme.php", info.MainFile);
-        Assert.Equal("2.0", info.Version);
+    [Fact]
+    public void Equal_names_keep_the_ordinal_order_of_file_names()
+    {
+        // WordPress's sort is stable, so equal names keep directory order; ordinal order of names stands for it here.
+        var zip = TestZip.Build(
+            ("acme/b.php", TestZip.MainFile("Acme", "2.0")),
+            ("acme/Z.php", TestZip.MainFile("ACME", "3.0")));
+
+        Assert.Equal("acme/Z.php", TestZip.Inspect(zip).MainFile);
+    }
+
+    [Fact]
+    public void A_subfolder_file_is_never_the_main_file_even_if_its_name_sorts_first()
+    {
+        // plugin_info() would pick includes/legacy.php, which WordPress cannot activate (not in get_plugins()).
+        var zip = TestZip.Build(
+            ("acme/acme.php", TestZip.MainFile("Main", "2.0")),
+            ("acme/includes/legacy.php", TestZip.MainFile("Acme Legacy", "0.1")));
+
+        Assert.Equal("acme/acme.php", TestZip.Inspect(zip).MainFile);
+    }
+
+    [Fact]
+    public void Plugin_name_zero_is_no_plugin()
+    {
+        var alone = TestZip.Build(("acme/acme.php", TestZip.MainFile("0", "1.0")));
+        var withReal = TestZip.Build(
+            ("acme/a.php", TestZip.MainFile("0", "9.0")),
+            ("acme/b.php", TestZip.MainFile("Real", "1.0")));
+
+        Assert.Equal(InvalidPluginArchiveReason.NoMainFile, TestZip.Refused(alone).Reason);
+        Assert.Equal("acme/b.php", TestZip.Inspect(withReal).MainFile);
     }
 
     [Fact]
@@ -323,6 +371,65 @@ public class PluginArchiveTests
     }
 
     [Fact]
+    public void A_readme_starting_with_its_stable_tag_gives_the_version()
+    {
+        // WordPress.org keeps a first-line header as a header (the name is then empty); it used to be read as the name.
+        var zip = TestZip.Build(
+            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
+            ("acme/readme.txt", "Stable tag: 1.4.0\nContributors: me\n\nShort.\n"));
+
+        var info = TestZip.Inspect(zip);
+
+        Assert.Equal("1.4.0", info.Version);
+        Assert.Equal(PluginVersionSource.ReadmeStableTag, info.VersionSource);
+        Assert.Null(info.Readme?.Name);
+    }
+
+    [Fact]
+    public void Version_zero_falls_back_to_the_stable_tag_and_stable_tag_zero_is_no_version()
+    {
+        var fallback = TestZip.Build(
+            ("acme/acme.php", TestZip.MainFile("Acme", "0")),
+            ("acme/readme.txt", "=== Acme ===\nStable tag: 2.1\n"));
+        var neither = TestZip.Build(
+            ("acme/acme.php", TestZip.MainFile("Acme", "0")),
+            ("acme/readme.txt", "=== Acme ===\nStable tag: 0\n"));
+
+        Assert.Equal("2.1", TestZip.Inspect(fallback).Version);
+        var ex = TestZip.Refused(neither);
+        Assert.Equal(InvalidPluginArchiveReason.NoVersion, ex.Reason);
+        Assert.Contains("'acme/acme.php' has 'Version: 0', which WordPress treats as none,", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'acme/readme.txt' has no 'Stable tag:' header", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf16_readme_is_converted()
+    {
+        var readme = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("=== Acme ===\nStable tag: 3.0.1\n")).ToArray();
+        var zip = TestZip.BuildBytes(
+            ("acme/acme.php", Encoding.UTF8.GetBytes(TestZip.MainFile("Acme", version: null))),
+            ("acme/readme.txt", readme));
+
+        var info = TestZip.Inspect(zip);
+
+        Assert.Equal("Acme", info.Readme?.Name);
+        Assert.Equal("3.0.1", info.Version);
+    }
+
+    [Fact]
+    public void A_readme_cut_inside_a_character_is_still_read_as_utf8()
+    {
+        // "Å" is C3 85; read as bytes that are not UTF-8, 0x85 (NEL) would split the name line in two.
+        var readme = "=== Å Plugin ===\nStable tag: 1.0\n€€€€€€€€";
+        var zip = TestZip.Build(("acme/acme.php", TestZip.MainFile("Acme", version: null)), ("acme/readme.txt", readme));
+
+        var info = TestZip.Inspect(zip, new PluginArchiveLimits { MaxReadmeBytes = Encoding.UTF8.GetByteCount(readme) - 2 });
+
+        Assert.Equal("Å Plugin", info.Readme?.Name);
+        Assert.Equal("1.0", info.Version);
+    }
+
+    [Fact]
     public void Readme_requires_php_is_validated()
     {
         var good = TestZip.Inspect(TestZip.Build(
@@ -402,6 +509,28 @@ public class PluginArchiveTests
 
         Assert.Equal("acme", info.Slug);
         Assert.Equal("acme\\acme.php", info.MainFile);
+    }
+
+    [Fact]
+    public void An_archive_info_can_be_constructed_for_a_fake()
+    {
+        var info = new PluginArchiveInfo
+        {
+            Slug = "acme",
+            Version = "1.0.0",
+            VersionSource = PluginVersionSource.ReadmeStableTag,
+            MainFile = "acme/acme.php",
+            PluginHeaders = new Dictionary<string, string> { ["Plugin Name"] = "Acme" },
+            Readme = new PluginReadme { StableTag = "1.0.0" },
+        };
+        var empty = new PluginArchiveInfo { Slug = null!, PluginHeaders = null! };
+
+        Assert.Equal("Acme", info.PluginName);
+        Assert.Equal("1.0.0", info.Readme?.StableTag);
+        info.EnsureSlug("acme");
+        Assert.Equal(string.Empty, empty.Slug);
+        Assert.Equal(string.Empty, empty.PluginName);
+        Assert.Empty(empty.PluginHeaders);
     }
 
     [Fact]
