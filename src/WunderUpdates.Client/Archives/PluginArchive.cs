@@ -12,8 +12,8 @@ namespace WunderUpdates.Client;
 /// <para>Rules (each with its source in WordPress or WordPress.org: <c>docs/plugin-archives.md</c>): the ZIP holds exactly
 /// one top-level folder, the plugin slug (<c>__MACOSX/</c> and dot files at the root are ignored); WordPress must find a
 /// plugin in it, i.e. a <c>.php</c> file directly inside that folder with a <c>Plugin Name:</c> header that is not empty or
-/// <c>0</c>; the main file is the one WordPress activates after installing the ZIP: of the plugin files in the folder and
-/// its direct subfolders, the first by plugin name in PHP's natural, case-insensitive order; the version is its
+/// <c>0</c>; the main file is the one WordPress activates after installing the ZIP: of the plugin files directly in the
+/// folder, the first by plugin name in PHP's natural, case-insensitive order; the version is its
 /// <c>Version:</c> header, or, only when that is missing, the readme's <c>Stable tag:</c>. Headers are read with
 /// <see cref="WordPressHeaders"/> from the first 8 KiB of each file, the readme with <see cref="PluginReadme.Parse(ReadOnlySpan{byte})"/>
 /// from its first <see cref="PluginArchiveLimits.MaxReadmeBytes"/> bytes.</para>

@@ -65,7 +65,8 @@ public sealed class PluginReadme
 
     /// <summary>
     /// The <c>Stable tag:</c> value sanitised like WordPress.org does: quotes and a leading <c>tags/</c> removed, characters
-    /// outside <c>[A-Za-z0-9_.-]</c> dropped, a leading <c>.</c> prefixed with <c>0</c>; null if absent, <c>0</c> or empty.
+    /// outside <c>[A-Za-z0-9_.-]</c> dropped, a leading <c>.</c> prefixed with <c>0</c>; null if absent or empty (a raw
+    /// <c>Stable tag: 0</c> counts as absent).
     /// </summary>
     public string? StableTag { get; init; }
 
