@@ -115,6 +115,12 @@ internal sealed class ParityComparison
         }
 
         string coreMain = core["mainFile"]?.GetValue<string>() ?? "(none)";
+        if (core["tie"]!.GetValue<bool>())
+        {
+            _notes.Add($"{folder.Id}: the first two plugin names are equal in natural order; WordPress takes directory order, the SDK '{mainFile}'.");
+            return;
+        }
+
         Check("get_plugins", $"{folder.Id} main file", coreMain, mainFile ?? "(none)");
         var coreVersion = Text(core["version"]!);
         Check("get_plugin_data", $"{folder.Id} version", coreVersion is "0" ? string.Empty : coreVersion, version ?? string.Empty);

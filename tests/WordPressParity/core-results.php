@@ -93,8 +93,9 @@ foreach ( $manifest['plugins'] as $case ) {
 	$upgrader->result = array( 'destination_name' => $case['slug'] );
 	$plugin_info      = $upgrader->plugin_info();
 
-	$top_level = array_keys( array_filter( get_plugins( '/' . $case['slug'] ), static fn( $file ) => false === strpos( $file, '/' ), ARRAY_FILTER_USE_KEY ) );
-	$main      = $top_level ? $case['slug'] . '/' . $top_level[0] : null;
+	$top_level = array_filter( get_plugins( '/' . $case['slug'] ), static fn( $file ) => false === strpos( $file, '/' ), ARRAY_FILTER_USE_KEY );
+	$names     = array_column( $top_level, 'Name' );
+	$main      = $top_level ? $case['slug'] . '/' . array_key_first( $top_level ) : null;
 	$version   = $main ? get_plugin_data( WP_PLUGIN_DIR . '/' . $main, false, false )['Version'] : '';
 
 	$results['plugins'][ $case['id'] ] = array(
@@ -102,6 +103,8 @@ foreach ( $manifest['plugins'] as $case ) {
 		'error'       => is_wp_error( $checked ) ? $checked->get_error_code() : null,
 		'pluginInfo'  => $plugin_info ? $plugin_info : null,
 		'mainFile'    => $main,
+		// Equal first names: WordPress keeps directory order, which the file system decides.
+		'tie'         => count( $names ) > 1 && 0 === strnatcasecmp( $names[0], $names[1] ),
 		'version'     => base64_encode( $version ),
 	);
 }

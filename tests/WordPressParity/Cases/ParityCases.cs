@@ -25,10 +25,10 @@ internal sealed record ParityCorpus(
             .Order(StringComparer.Ordinal)
             .Select(path => new HeaderFileCase("file:" + Path.GetFileName(path), File.ReadAllBytes(path)));
         return new ParityCorpus(
-            [.. realistic, .. HeaderEdgeCases.All()],
+            [.. realistic, .. HeaderEdgeCases.All(), .. GeneratedCases.HeaderFiles(400)],
             PluginFolderCases.All(),
-            NameLineCases.All(),
-            ReadmeCases.All(corpusDirectory).ToList());
+            [.. NameLineCases.All(), .. GeneratedCases.NameLines(400)],
+            [.. ReadmeCases.All(corpusDirectory), .. GeneratedCases.Readmes(400)]);
     }
 }
 

@@ -59,6 +59,15 @@ public class PluginReadmeParserRulesTests
         Assert.Equal("1.0", readme.Headers["Stable tag"]);
     }
 
+    [Fact]
+    public void A_line_with_an_empty_key_is_an_unknown_header_and_not_listed()
+    {
+        var readme = PluginReadme.Parse("=== K ===\n: orphan value\nStable tag: 1.0\n");
+
+        Assert.Equal("1.0", readme.StableTag);
+        Assert.Equal(["Stable tag"], readme.Headers.Keys);
+    }
+
     [Theory]
     [InlineData("6.4", "6.4")]
     [InlineData("6.4.1", "6.4.1")]

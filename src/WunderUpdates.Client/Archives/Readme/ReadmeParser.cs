@@ -100,7 +100,11 @@ internal static class ReadmeParser
                 break; // "we parsed too far and ended up in the Short Description"
             }
 
-            headers[PhpBytes.ToText(header.RawKey)] = PhpBytes.ToText(header.Value);
+            if (header.RawKey.Length > 0)
+            {
+                headers[PhpBytes.ToText(header.RawKey)] = PhpBytes.ToText(header.Value);
+            }
+
             lastLineWasBlank = false;
         }
         while ((line = contents.Shift()) is not null);
