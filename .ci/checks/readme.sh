@@ -39,15 +39,16 @@ trap cleanup EXIT
 
 fail() { echo "README.md:$line: $*"; exit 1; }
 
-block_dir() {
+# Sets $dir to where the block runs (see at= above); makes the workspace on first use.
+set_block_dir() {
   if [ "${opts[at]:-repo}" = workspace ]; then
     if [ -z "$workspace" ]; then
       workspace=$(mktemp -d "${TMPDIR:-/tmp}/pluginapis-readme.XXXXXX")
       git clone -q "$root" "$workspace/pluginapis"
     fi
-    echo "$workspace"
+    dir=$workspace
   else
-    echo "$root"
+    dir=$root
   fi
 }
 
@@ -66,12 +67,15 @@ parse_marker() {
   done
 }
 
+# Running and not yet reaped (kill -0 also succeeds for a zombie).
+alive() { [ -r "/proc/$1/stat" ] && [ "$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
 # Succeeds when a line of $1, as a terminal shows it (after its last carriage return), starts with $2.
 shows_line() { awk -v text="$2" '{ n = split($0, part, "\r"); if (index(part[n], text) == 1) found = 1 } END { exit !found }' "$1"; }
 
 run_bash() {
-  local block=$1 dir script log
-  dir=$(block_dir); script="$out/raw/$n.sh"; log="$out/raw/$n.log"
+  local block=$1 script log
+  set_block_dir; script="$out/raw/$n.sh"; log="$out/raw/$n.log"
   if [ -n "${opts[in-ci-run]:-}" ]; then
     local command=${opts[in-ci-run]} found=""
     while IFS= read -r ci_line; do
@@ -101,7 +105,7 @@ run_server() {
   pid=$!
   for _ in $(seq 1 300); do
     grep -qF "$ready" "$log" && break
-    kill -0 "$pid" 2>/dev/null || break
+    alive "$pid" || break
     sleep 1
   done
   kill -TERM -- "-$pid" 2>/dev/null || true
@@ -148,10 +152,10 @@ while IFS=$'\t' read -r n line lang marker; do
     bash) run_bash "$block" ;;
     server) run_server "$block" ;;
     file)
-      dir=$(block_dir); mkdir -p "$(dirname "$dir/${args[0]}")"; cp "$block" "$dir/${args[0]}"
+      set_block_dir; mkdir -p "$(dirname "$dir/${args[0]}")"; cp "$block" "$dir/${args[0]}"
       echo "--- README.md:$line: wrote ${args[0]}" ;;
     insert)
-      dir=$(block_dir); target="$dir/${args[0]}"; before=${opts[before]:?insert needs before=}
+      set_block_dir; target="$dir/${args[0]}"; before=${opts[before]:?insert needs before=}
       grep -qF "$before" "$target" || fail "${args[0]} has no line containing $before"
       awk -v before="$before" -v block="$block" \
         '!done && index($0, before) { while ((getline l < block) > 0) print l; done = 1 } { print }' "$target" > "$target.new"

@@ -6,6 +6,7 @@
 set -euo pipefail
 kind=$1 block=$2 line=$3 output=$4 mode=${5:-} fixture=${6:-} expect=${7:-}
 name=Block$(printf '%04d' "$line")
+readme=$(cd "$(dirname "$0")/../.." && pwd)/README.md
 
 if [ "$kind" = json ]; then
   {
@@ -50,7 +51,7 @@ escaped_expect=${escaped_expect//\"/\\\"}
   echo
   echo "    protected override async Task BodyAsync()"
   echo "    {"
-  echo "#line $((line + head_lines)) \"README.md\""
+  echo "#line $((line + head_lines)) \"$readme\""
   tail -n +"$((head_lines + 1))" "$block"
   echo "#line default"
   echo "        await Task.CompletedTask.ConfigureAwait(false);"

@@ -1,0 +1,8 @@
+namespace PluginApis.Dashboard;
+
+/// <summary>The <c>Dashboard</c> configuration section.</summary>
+internal sealed class DashboardOptions
+{
+    /// <summary>PluginTests plugins shown besides your own, as <c>directory/slug</c> (<c>wporg/akismet</c>).</summary>
+    public IList<string> WatchedPlugins { get; } = [];
+}
