@@ -10,7 +10,7 @@
 #   insert PATH before=TEXT [at=..]     insert the block into PATH before the first line containing TEXT
 #   csharp run|compile [fixture=NAME] [expect="TEXT"]   compiled (and run against the embedded emulator) by .ci/readme
 #   json                                strict JSON that loads as configuration
-#   layout                              the first word of every line is a path in the repository
+#   layout                              the first word of every line (not indented) is a path in the repository
 #   skip reason="WHY"                   not checked; says why
 # at=repo (default) runs in the repository root; at=workspace in a scratch folder outside the repository holding a clone
 # of it, pluginapis/ (origin: a local path), as the folder where a user keeps their clone; shared by the blocks in order.
@@ -167,8 +167,10 @@ while IFS=$'\t' read -r n line lang marker; do
     json)
       bash .ci/readme/generate-class.sh json "$block" "$line" "$out/blocks/Block$n.cs"; csharp_blocks=$((csharp_blocks + 1)) ;;
     layout)
-      while read -r path _; do
-        [ -z "$path" ] || [ -e "$path" ] || fail "the layout names $path, which does not exist"
+      while IFS= read -r entry; do
+        [[ -z $entry || $entry == [[:space:]]* ]] && continue   # an indented line continues the one above
+        path=${entry%%[[:space:]]*}
+        [ -e "$path" ] || fail "the layout names $path, which does not exist"
       done < "$block"
       echo "--- README.md:$line: every path of the layout exists" ;;
     skip) [ -n "${opts[reason]:-}" ] || fail "skip needs reason=\"...\""; echo "--- README.md:$line: skipped: ${opts[reason]}" ;;
