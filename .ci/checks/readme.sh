@@ -117,7 +117,7 @@ run_server() {
 # After the README's first pack from a clone of a local path: warning-free, one 1.0.0-local.<time> version for all four
 # packages and their dependencies, and symbols without SourceLink (there is no GitHub origin to link to).
 verify_local_clone_pack() {
-  ! grep -iE '(^|[ :])warning( [A-Z]+[0-9]+)?:' "$1" || { echo "the pack printed warnings"; return 1; }
+  ! grep -iE '(^|[ :])warning( [A-Z]+[0-9]+)? ?:' "$1" || { echo "the pack printed warnings"; return 1; }
   local version
   version=$(cd pluginapis-packages && ls PluginApis.Http.*.nupkg | sed -E 's/^PluginApis\.Http\.(.*)\.nupkg$/\1/')
   [[ $version =~ ^1\.0\.0-local\.[0-9]{14}$ ]] || { echo "unexpected version '$version'"; return 1; }
