@@ -24,6 +24,7 @@ if (emulator is not null)
         ["PluginTests:BaseAddress"] = emulator.PluginTestsBaseAddress.AbsoluteUri,
         ["WunderUpdates:ApiKey"] = EmulatorKeys.WunderUpdatesDemo,
         ["WunderUpdates:BaseAddress"] = emulator.WunderUpdatesBaseAddress.AbsoluteUri,
+        ["Dashboard:Source"] = "embedded emulator",
     });
     Console.WriteLine($"No PluginTests:ApiKey configured: using the embedded emulator at {emulator.BaseAddress}");
 }

@@ -5,18 +5,15 @@ using WunderUpdates.Client;
 namespace PluginApis.Dashboard;
 
 /// <summary>Loads the dashboard from both services through the clients registered with dependency injection.</summary>
-internal sealed class PluginDashboard(
-    IPluginTestsClient pluginTests, IWunderUpdatesClient wunderUpdates, IOptions<DashboardOptions> options, IConfiguration configuration)
+internal sealed class PluginDashboard(IPluginTestsClient pluginTests, IWunderUpdatesClient wunderUpdates, IOptions<DashboardOptions> options)
 {
     /// <summary>Both services' parts, loaded concurrently (the clients are thread-safe and share each key's quota).</summary>
     public async Task<DashboardView> LoadAsync(CancellationToken cancellationToken)
     {
         var tested = LoadPluginTestsAsync(cancellationToken);
         var released = LoadWunderUpdatesAsync(cancellationToken);
-        var source = configuration["PluginTests:BaseAddress"]?.StartsWith("http://127.0.0.1", StringComparison.Ordinal) == true
-            ? "embedded emulator"
-            : "configured services";
-        return new DashboardView(source, await tested.ConfigureAwait(false), await released.ConfigureAwait(false));
+        await Task.WhenAll(tested, released).ConfigureAwait(false);
+        return new DashboardView(options.Value.Source, await tested.ConfigureAwait(false), await released.ConfigureAwait(false));
     }
 
     private async Task<IReadOnlyList<TestedPlugin>> LoadPluginTestsAsync(CancellationToken cancellationToken)
