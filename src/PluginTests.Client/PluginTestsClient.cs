@@ -16,6 +16,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     private static readonly PluginTestsRequestJsonContext RequestJson = PluginTestsRequestJsonContext.Default;
 
     private readonly ApiConnection _connection;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a client for the public service with default settings.</summary>
     /// <param name="apiKey">The API key.</param>
@@ -29,7 +30,7 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     /// <param name="options">The settings, validated here. Do not change them afterwards: the client keeps using this instance.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PluginTestsClient(PluginTestsClientOptions options)
-        : this(Connect(options, transport: null))
+        : this(Connect(options, transport: null), options.Resilience.TimeProvider)
     {
     }
 
@@ -38,17 +39,21 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
     /// <param name="transport">The innermost handler. It is not disposed with the client.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PluginTestsClient(PluginTestsClientOptions options, HttpMessageHandler transport)
-        : this(Connect(options, transport ?? throw new ArgumentNullException(nameof(transport))))
+        : this(Connect(options, transport ?? throw new ArgumentNullException(nameof(transport))), options.Resilience.TimeProvider)
     {
     }
 
     /// <summary>Creates a client over an <see cref="IHttpClientFactory"/> client (dependency injection).</summary>
     internal PluginTestsClient(ApiClientParts<PluginTestsClientOptions> parts)
-        : this(ApiConnection.Create(parts, PluginTestsService.Definition))
+        : this(ApiConnection.Create(parts, PluginTestsService.Definition), parts.Options.Resilience.TimeProvider)
     {
     }
 
-    private PluginTestsClient(ApiConnection connection) => _connection = connection;
+    private PluginTestsClient(ApiConnection connection, TimeProvider time)
+    {
+        _connection = connection;
+        _time = time;
+    }
 
     /// <inheritdoc />
     public RateLimitInfo? LastRateLimit => _connection.LastRateLimit;
@@ -155,6 +160,14 @@ public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
         };
         return _connection.SendAsync(apiRequest, Json.QueueJob, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        new ReportWaiter(this, _time).WaitAsync(directory, slug, queuedAt, timeout, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout, IProgress<ReportWaitStatus>? progress, CancellationToken cancellationToken = default) =>
+        new ReportWaiter(this, _time).WaitAsync(directory, slug, queuedAt, timeout, progress, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<PluginTable> ListPluginTablesAsync(ActiveInstalls activeInstalls, CancellationToken cancellationToken = default)
