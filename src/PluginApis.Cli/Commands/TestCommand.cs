@@ -18,6 +18,7 @@ internal static class TestCommand
         {
             Description = "Test the ZIP at this URL (packageSource direct) instead of the latest WordPress.org release.",
             HelpName = "url",
+            CustomParser = static result => HttpUrlParser.Parse(result, "--zip-url"),
         };
         var priority = new Option<int>("--priority")
         {

@@ -46,7 +46,11 @@ internal static class WebhooksCommand
 
     private static Command CreateWebhook(CliApp app)
     {
-        var url = new Argument<Uri>("url") { Description = "The absolute http(s) URL that receives the events." };
+        var url = new Argument<Uri>("url")
+        {
+            Description = "The absolute http(s) URL that receives the events.",
+            CustomParser = static result => HttpUrlParser.Parse(result, "The webhook URL")!,
+        };
         var eventType = new Option<string?>("--event") { Description = "Only this event; without it, all events.", HelpName = "type" };
         eventType.AcceptOnlyFromAmong("test_finished", "first_test_finished");
         var command = new Command("create", "Create a webhook.") { url, eventType };

@@ -25,17 +25,7 @@ internal sealed class GlobalOptions
             + $"${WunderUpdatesAddressVariable}, else the public service), e.g. http://127.0.0.1:5080/api/v1/ for an emulator.",
         HelpName = "url",
         Recursive = true,
-        CustomParser = static result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            {
-                return uri;
-            }
-
-            result.AddError($"--base-address must be an absolute http(s) URL (was '{text}').");
-            return null;
-        },
+        CustomParser = static result => HttpUrlParser.Parse(result, "--base-address"),
     };
 
     public Option<bool> Json { get; } = new("--json")
