@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PluginApis.Emulator.Jobs;
 using PluginApis.Emulator.Json;
+using PluginApis.Emulator.PluginTestsApi;
 using PluginApis.Emulator.State;
+using PluginApis.Emulator.WunderUpdatesApi;
 
 namespace PluginApis.Emulator;
 
@@ -19,7 +22,8 @@ internal static class EmulatorApp
     private const string PtUserItem = "PluginApis.Emulator.PtUser";
     private const string WuAccountItem = "PluginApis.Emulator.WuAccount";
 
-    public static WebApplication Build(EmulatorOptions options, EmulatorStats stats, string[] args, bool standalone)
+    /// <summary>The app and its job runner; dispose the runner when the app stops.</summary>
+    public static (WebApplication App, TestJobRunner Jobs) Build(EmulatorOptions options, EmulatorStats stats, string[] args, bool standalone)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -55,7 +59,10 @@ internal static class EmulatorApp
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBodyBytes) + 1;
         });
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
+        {
+            json.SerializerOptions.Encoder = EmulatorJson.Encoder;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJson.Context);
+        });
 
         var state = new EmulatorState();
         Seed.Apply(state);
@@ -68,17 +75,19 @@ internal static class EmulatorApp
         {
             state.WunderUpdates.AccountsByKey[key] = state.WunderUpdates.AccountsByKey[EmulatorKeys.WunderUpdatesDemo];
         }
+
         var limiter = new FixedWindowRateLimiter(options.TimeProvider);
+        var jobs = new TestJobRunner(state, options, stats);
 
         var app = builder.Build();
         app.Use(RouteSegments.PreserveRawSegments);
         app.UseRouting();
-        app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter));
+        app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter, jobs));
         app.MapGet("/", () => Results.Text(
             "PluginApis emulator. PluginTests: /api/v1/?apiKey=KEY  WunderUpdates: /v1/ (x-api-key header). See docs/emulator.md.\n"));
-        PluginTestsEndpoints.Map(app, state, options, stats);
+        PluginTestsEndpoints.Map(app, state, options, stats, jobs);
         WunderUpdatesEndpoints.Map(app, state, options, stats);
-        return app;
+        return (app, jobs);
     }
 
     public static PtUser PtUser(HttpContext context) => (PtUser)context.Items[PtUserItem]!;
@@ -87,7 +96,7 @@ internal static class EmulatorApp
 
     private static async Task Pipeline(
         HttpContext context, RequestDelegate next, EmulatorState state, EmulatorOptions options, EmulatorStats stats,
-        FixedWindowRateLimiter limiter)
+        FixedWindowRateLimiter limiter, TestJobRunner jobs)
     {
         stats.Request();
         var path = context.Request.Path;
@@ -148,6 +157,13 @@ internal static class EmulatorApp
             }
 
             context.Items[service == Service.PluginTests ? PtUserItem : WuAccountItem] = principal;
+        }
+
+        // PluginTests answers as of now: jobs due by the emulator's clock finish first. The emulator's own package
+        // downloads never wait for that (a job may be fetching from this very emulator).
+        if (service == Service.PluginTests && context.Request.Headers.UserAgent != PackageFetcher.UserAgent)
+        {
+            await jobs.CatchUpAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
         RouteSegments.UnescapeRouteValues(context);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using PluginApis.Emulator.Jobs;
 
 namespace PluginApis.Emulator;
 
@@ -13,11 +14,13 @@ namespace PluginApis.Emulator;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TestJobRunner _jobs;
     private int _disposed;
 
-    private EmulatorHost(WebApplication app, EmulatorOptions options, EmulatorStats stats, Uri baseAddress)
+    private EmulatorHost(WebApplication app, TestJobRunner jobs, EmulatorOptions options, EmulatorStats stats, Uri baseAddress)
     {
         _app = app;
+        _jobs = jobs;
         Options = options;
         Stats = stats;
         BaseAddress = baseAddress;
@@ -48,14 +51,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         options ??= new EmulatorOptions();
         options.Validate();
         var stats = new EmulatorStats();
-        var app = EmulatorApp.Build(options, stats, [], standalone: false);
+        var (app, jobs) = EmulatorApp.Build(options, stats, [], standalone: false);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new EmulatorHost(app, options, stats, ListeningAddress(app));
+            return new EmulatorHost(app, jobs, options, stats, ListeningAddress(app));
         }
         catch
         {
+            await jobs.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -76,7 +80,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         return new Uri(WunderUpdatesBaseAddress, path);
     }
 
-    /// <summary>Stops the server and releases its port.</summary>
+    /// <summary>
+    /// Completes when the emulator has nothing in flight: no <c>direct</c> test job is still fetching or scanning its package, no
+    /// due job is being finished and no webhook POST is waiting for its receiver. Jobs not yet due (by
+    /// <see cref="EmulatorOptions.TimeProvider"/>) do not count: with a fake clock, advance it first, then await this.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => _jobs.Work.WhenIdleAsync(cancellationToken);
+
+    /// <summary>Stops the server, cancels package downloads and webhook deliveries in flight, and releases its port.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -84,12 +97,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             return;
         }
 
+        _jobs.Stop();
         try
         {
             await _app.StopAsync().ConfigureAwait(false);
         }
         finally
         {
+            await _jobs.DisposeAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -99,7 +114,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         var options = new EmulatorOptions();
         var stats = new EmulatorStats();
-        await using var app = EmulatorApp.Build(options, stats, args, standalone: true);
+        var (app, jobs) = EmulatorApp.Build(options, stats, args, standalone: true);
+        await using var appScope = app.ConfigureAwait(false);
+        await using var jobsScope = jobs.ConfigureAwait(false);
         await app.StartAsync().ConfigureAwait(false);
         var root = ListeningAddress(app);
         var limit = options.EnableRateLimiting

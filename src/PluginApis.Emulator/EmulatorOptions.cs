@@ -66,6 +66,27 @@ public sealed class EmulatorOptions
     /// </summary>
     public IList<string> AdditionalWunderUpdatesDemoKeys { get; } = new List<string>();
 
+    /// <summary>
+    /// How long a job added with <c>POST /api/v1/test-queue</c> stays <c>queued</c> before it is <c>running</c>. Default 100 ms;
+    /// zero is allowed. Measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan JobQueuedDuration { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a job stays <c>running</c> before it is <c>finished</c>, its report is published and webhooks are sent.
+    /// Default 200 ms; zero is allowed. Measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan JobRunningDuration { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a <c>direct</c> job may take to download its <c>downloadUrl</c> (at most <see cref="MaxUploadBytes"/>) before
+    /// its report says the download failed. Default 30 s, measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan PackageDownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one webhook delivery may take before it counts as failed. Default 10 s, measured on <see cref="TimeProvider"/>.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Receives the host's log output; <see langword="null"/> (default) = no logging in-process.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 
@@ -86,28 +107,21 @@ public sealed class EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxUncompressedBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxJsonBodyBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLicenseKeyDataBytes);
+        ThrowIfOutOfRange(JobQueuedDuration, TimeSpan.Zero, nameof(JobQueuedDuration));
+        ThrowIfOutOfRange(JobRunningDuration, TimeSpan.Zero, nameof(JobRunningDuration));
+        ThrowIfOutOfRange(PackageDownloadTimeout, TimeSpan.FromMilliseconds(1), nameof(PackageDownloadTimeout));
+        ThrowIfOutOfRange(WebhookTimeout, TimeSpan.FromMilliseconds(1), nameof(WebhookTimeout));
         if (AdditionalPluginTestsDemoKeys.Concat(AdditionalWunderUpdatesDemoKeys).Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("Additional demo keys must not be empty or whitespace.", nameof(AdditionalPluginTestsDemoKeys));
         }
     }
-}
 
-/// <summary>A fixed-window rate limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>
-public sealed class EmulatorRateLimit
-{
-    /// <summary>Requests allowed per window. Default 60.</summary>
-    public int PermitLimit { get; set; } = 60;
-
-    /// <summary>Window length, whole seconds (at least 1 s). Default 60 s.</summary>
-    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(60);
-
-    internal void Validate()
+    private static void ThrowIfOutOfRange(TimeSpan value, TimeSpan minimum, string name)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PermitLimit);
-        if (Window < TimeSpan.FromSeconds(1))
+        if (value < minimum || value > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(Window), Window, "The window must be at least one second.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {minimum} to one day.");
         }
     }
 }

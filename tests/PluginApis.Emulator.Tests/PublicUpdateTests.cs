@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using PluginApis.Emulator.WunderUpdatesApi;
 
 namespace PluginApis.Emulator.Tests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PluginApis.Emulator;
+namespace PluginApis.Emulator.WunderUpdatesApi;
 
 /// <summary>Release stability, least stable first (a channel accepts its own stability and anything more stable).</summary>
 internal enum Stability

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using PluginApis.Emulator.State;
 using WunderUpdates.Client;
 
-namespace PluginApis.Emulator;
+namespace PluginApis.Emulator.WunderUpdatesApi;
 
 /// <summary>
 /// <c>POST /v1/plugins/{slug}/versions</c>: the raw ZIP body is streamed into memory up to
@@ -23,7 +23,7 @@ internal static partial class VersionUpload
         {
             if (!account.Plugins.ContainsKey(slug))
             {
-                return WunderUpdatesEndpoints.PluginNotFound(slug);
+                return WuResults.PluginNotFound(slug);
             }
         }
 
@@ -73,7 +73,7 @@ internal static partial class VersionUpload
             readme?.TestedUpTo,
             readme?.RequiresPhp ?? info.PluginHeaders.GetValueOrDefault("Requires PHP"),
             info.PluginHeaders.GetValueOrDefault("Description") ?? string.Empty,
-            $"= {info.Version} =\n* Uploaded {EmulatorState.Iso(now)}.",
+            Changelog(body, info, now),
             now);
 
         lock (state.Gate)
@@ -81,13 +81,32 @@ internal static partial class VersionUpload
             // The plugin may have been deleted while the body was read.
             if (!account.Plugins.TryGetValue(slug, out var plugin))
             {
-                return WunderUpdatesEndpoints.PluginNotFound(slug);
+                return WuResults.PluginNotFound(slug);
             }
 
             plugin.Versions[version.Version] = version;
             stats.VersionUploaded();
         }
 
-        return WunderUpdatesEndpoints.Message("Zip archive uploaded successfully.");
+        return WuResults.Message("Zip archive uploaded successfully.");
+    }
+
+    /// <summary>The readme's changelog section; without one, a generated entry (<c>= 1.2.0 =</c> / <c>* Uploaded {time}.</c>).</summary>
+    private static string Changelog(MemoryStream zip, PluginArchiveInfo info, DateTimeOffset now)
+    {
+        try
+        {
+            var changelog = ReadmeChangelog.Find(zip.ToArray(), info.Slug);
+            if (changelog is not null)
+            {
+                return changelog;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // An unreadable readme entry: fall back like a missing one.
+        }
+
+        return $"= {info.Version} =\n* Uploaded {EmulatorState.Iso(now)}.";
     }
 }
