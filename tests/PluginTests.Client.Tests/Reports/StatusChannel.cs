@@ -12,17 +12,26 @@ internal sealed class StatusChannel : IProgress<ReportWaitStatus>
 
     public void Report(ReportWaitStatus value) => _channel.Writer.TryWrite(value);
 
-    /// <summary>The next status; fails the test if none arrives within 30 s of real time (a hang, not a timing assertion).</summary>
-    public async Task<ReportWaitStatus> NextAsync(Task waiting)
+    /// <summary>The next status; fails the test if the wait ends first or nothing happens within 30 s of real time (a hang, not a timing assertion).</summary>
+    public async Task<ReportWaitStatus> NextAsync(Task waiting) =>
+        await NextOrEndAsync(waiting) ?? throw new Xunit.Sdk.XunitException("The wait ended before reporting a status.");
+
+    /// <summary>The next status, or null when the wait ended (successfully) first.</summary>
+    public async Task<ReportWaitStatus?> NextOrEndAsync(Task waiting)
     {
-        var read = _channel.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask();
-        var first = await Task.WhenAny(read, waiting).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        if (first != read)
+        if (_channel.Reader.TryRead(out var ready))
         {
-            await waiting; // surfaces the waiter's exception
-            Assert.Fail("The wait ended before reporting a status.");
+            return ready;
         }
 
-        return await read;
+        var read = _channel.Reader.WaitToReadAsync(TestContext.Current.CancellationToken).AsTask();
+        var first = await Task.WhenAny(read, waiting).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        if (first != read && !_channel.Reader.TryPeek(out _))
+        {
+            await waiting; // surfaces the waiter's exception
+            return null;
+        }
+
+        return await _channel.Reader.ReadAsync(TestContext.Current.CancellationToken);
     }
 }
