@@ -22,30 +22,21 @@ internal static class EmulatorApp
     private const string PtUserItem = "PluginApis.Emulator.PtUser";
     private const string WuAccountItem = "PluginApis.Emulator.WuAccount";
 
-    /// <summary>The app and its job runner; dispose the runner when the app stops.</summary>
-    public static (WebApplication App, TestJobRunner Jobs) Build(EmulatorOptions options, EmulatorStats stats, string[] args, bool standalone)
+    /// <summary>A builder that ignores the calling application's appsettings/ASPNETCORE_* settings and logs nothing by default.</summary>
+    public static WebApplicationBuilder CreateInProcessBuilder(EmulatorOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.WebHost.UseUrls(options.Url ?? InProcessUrl);
+        builder.Logging.ClearProviders();
+        return builder;
+    }
 
-        if (standalone)
-        {
-            ApplyCommandLine(builder.Configuration, options);
-            builder.WebHost.UseUrls(options.Url ?? builder.Configuration["urls"] ?? DefaultStandaloneUrl);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        }
-        else
-        {
-            // In-process: ignore the host application's appsettings/ASPNETCORE_* settings.
-            builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection();
-            builder.WebHost.UseUrls(options.Url ?? InProcessUrl);
-            builder.Logging.ClearProviders();
-        }
-
+    /// <summary>The app and its job runner (dispose the runner when the app stops), built on a prepared <paramref name="builder"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public static (WebApplication App, TestJobRunner Jobs) Build(WebApplicationBuilder builder, EmulatorOptions options, EmulatorStats stats)
+    {
         options.Validate();
         if (options.LoggerProvider is not null)
         {
@@ -197,31 +188,6 @@ internal static class EmulatorApp
                 _ => "Request failed.",
             };
             await Errors.For(service, status, Errors.PtCodeFor(status), message).ExecuteAsync(context).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Optional settings for <c>dotnet run</c>: <c>--Emulator:PermitLimit=600 --Emulator:WindowSeconds=60 --Emulator:GeneratedTableCount=100000 --Emulator:RateLimiting=false</c>.</summary>
-    private static void ApplyCommandLine(ConfigurationManager configuration, EmulatorOptions options)
-    {
-        var section = configuration.GetSection("Emulator");
-        if (int.TryParse(section["PermitLimit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var permits))
-        {
-            options.RateLimit.PermitLimit = permits;
-        }
-
-        if (int.TryParse(section["WindowSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            options.RateLimit.Window = TimeSpan.FromSeconds(seconds);
-        }
-
-        if (int.TryParse(section["GeneratedTableCount"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var tables))
-        {
-            options.GeneratedTableCount = tables;
-        }
-
-        if (bool.TryParse(section["RateLimiting"], out var enabled))
-        {
-            options.EnableRateLimiting = enabled;
         }
     }
 }

@@ -94,34 +94,66 @@ public sealed class EmulatorOptions
 
     internal EmulatorRateLimit WunderUpdatesLimit => WunderUpdatesRateLimit ?? RateLimit;
 
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it (as its configuration key) and its value.</exception>
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(RateLimit);
         ArgumentNullException.ThrowIfNull(TimeProvider);
-        RateLimit.Validate();
-        PluginTestsRateLimit?.Validate();
-        WunderUpdatesRateLimit?.Validate();
-        ArgumentOutOfRangeException.ThrowIfNegative(GeneratedTableCount);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxUploadBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxArchiveEntries);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxUncompressedBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxJsonBodyBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLicenseKeyDataBytes);
-        ThrowIfOutOfRange(JobQueuedDuration, TimeSpan.Zero, nameof(JobQueuedDuration));
-        ThrowIfOutOfRange(JobRunningDuration, TimeSpan.Zero, nameof(JobRunningDuration));
-        ThrowIfOutOfRange(PackageDownloadTimeout, TimeSpan.FromMilliseconds(1), nameof(PackageDownloadTimeout));
-        ThrowIfOutOfRange(WebhookTimeout, TimeSpan.FromMilliseconds(1), nameof(WebhookTimeout));
+        ValidateUrls(Url, $"{EmulatorSettings.Section}:{nameof(Url)}");
+        RateLimit.Validate(nameof(RateLimit));
+        PluginTestsRateLimit?.Validate(nameof(PluginTestsRateLimit));
+        WunderUpdatesRateLimit?.Validate(nameof(WunderUpdatesRateLimit));
+        if (GeneratedTableCount < 0)
+        {
+            throw OutOfRange(nameof(GeneratedTableCount), GeneratedTableCount, "must not be negative");
+        }
+
+        Positive(MaxUploadBytes, nameof(MaxUploadBytes));
+        Positive(MaxArchiveEntries, nameof(MaxArchiveEntries));
+        Positive(MaxUncompressedBytes, nameof(MaxUncompressedBytes));
+        Positive(MaxJsonBodyBytes, nameof(MaxJsonBodyBytes));
+        Positive(MaxLicenseKeyDataBytes, nameof(MaxLicenseKeyDataBytes));
+        Within(JobQueuedDuration, TimeSpan.Zero, nameof(JobQueuedDuration));
+        Within(JobRunningDuration, TimeSpan.Zero, nameof(JobRunningDuration));
+        Within(PackageDownloadTimeout, TimeSpan.FromMilliseconds(1), nameof(PackageDownloadTimeout));
+        Within(WebhookTimeout, TimeSpan.FromMilliseconds(1), nameof(WebhookTimeout));
         if (AdditionalPluginTestsDemoKeys.Concat(AdditionalWunderUpdatesDemoKeys).Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("Additional demo keys must not be empty or whitespace.", nameof(AdditionalPluginTestsDemoKeys));
         }
     }
 
-    private static void ThrowIfOutOfRange(TimeSpan value, TimeSpan minimum, string name)
+    /// <summary>An <see cref="ArgumentOutOfRangeException"/> whose first line reads <c>Emulator:{name} {problem} (was {value}).</c></summary>
+    internal static ArgumentOutOfRangeException OutOfRange(string name, object value, string problem) =>
+        new(name, value, $"{EmulatorSettings.Section}:{name} {problem} (was {value}).");
+
+    /// <summary><paramref name="urls"/> (null, or <c>;</c>-separated addresses like Kestrel's) must be absolute http(s) URLs with a valid port.</summary>
+    internal static void ValidateUrls(string? urls, string name)
+    {
+        foreach (var url in (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Kestrel's wildcard hosts (http://+:5080, http://*:5080) are not URI hosts: check the rest.
+            var checkable = url.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"{name} {url} is not an http URL such as http://127.0.0.1:5080.", name);
+            }
+        }
+    }
+
+    private static void Positive(long value, string name)
+    {
+        if (value <= 0)
+        {
+            throw OutOfRange(name, value, "must be greater than zero");
+        }
+    }
+
+    private static void Within(TimeSpan value, TimeSpan minimum, string name)
     {
         if (value < minimum || value > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {minimum} to one day.");
+            throw OutOfRange(name, value, $"must be from {minimum} to 1.00:00:00");
         }
     }
 }

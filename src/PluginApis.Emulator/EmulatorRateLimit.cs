@@ -9,12 +9,17 @@ public sealed class EmulatorRateLimit
     /// <summary>Window length, whole seconds (at least 1 s). Default 60 s.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(60);
 
-    internal void Validate()
+    /// <param name="name">The option holding this limit, for the message (<c>RateLimit</c>, <c>PluginTestsRateLimit</c>, …).</param>
+    internal void Validate(string name)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PermitLimit);
+        if (PermitLimit <= 0)
+        {
+            throw EmulatorOptions.OutOfRange($"{name}:{nameof(PermitLimit)}", PermitLimit, "must be greater than zero");
+        }
+
         if (Window < TimeSpan.FromSeconds(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(Window), Window, "The window must be at least one second.");
+            throw EmulatorOptions.OutOfRange($"{name}:{nameof(Window)}", Window, "must be at least 00:00:01");
         }
     }
 }

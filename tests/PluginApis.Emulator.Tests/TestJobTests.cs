@@ -117,6 +117,22 @@ public sealed class TestJobTests
     }
 
     [Fact]
+    public async Task On_the_system_clock_with_zero_durations_the_next_request_sees_the_report()
+    {
+        await using var emu = await T.StartAsync(o =>
+        {
+            o.JobQueuedDuration = TimeSpan.Zero;
+            o.JobRunningDuration = TimeSpan.Zero;
+        });
+        using var http = T.Client(emu);
+
+        var job = await EnqueueAsync(http, """{"directory":"wporg","slug":"tiny-table"}""");
+        var latest = (await ReportsAsync(http, "wporg", "tiny-table"))[0];
+        Assert.True(latest.GetProperty("testedAt").GetDateTimeOffset() > job.GetProperty("queuedAt").GetDateTimeOffset());
+        Assert.Equal("finished", await JobStatusAsync(http, job.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
     public async Task Jobs_finish_without_a_request_so_their_webhooks_go_out_on_time()
     {
         var time = new FakeTimeProvider(Start);

@@ -257,7 +257,7 @@ public sealed class FaultInjectionTests
         // ---- PluginTests ----
         yield return new Op("PT.GetRoot", true, Box(() => pt.GetRootAsync(ct))) { Check = r => ((ServiceRoot)r!).Permissions.Contains("queue:read") };
         yield return new Op("PT.GetPlugin", true, Box(() => pt.GetPluginAsync("wporg", "akismet", ct))) { Check = r => ((PluginTests.Client.Plugin)r!).Slug == "akismet" };
-        yield return new Op("PT.ListReports", true, Box(() => pt.ListReportsAsync("wporg", "akismet", ct))) { Check = r => ((IReadOnlyList<PluginReport>)r!).Count == 2 };
+        yield return new Op("PT.ListReports", true, Box(() => pt.ListReportsAsync("wporg", "akismet", ct))) { Check = r => HasSeededAkismetReports((IReadOnlyList<PluginReport>)r!) };
         yield return new Op("PT.GetReport", true, Box(() => pt.GetReportAsync("wporg", "akismet", "5-3-1-2026-11-01", ct))) { Check = r => ((PluginReport)r!).Slug == "5-3-1-2026-11-01" };
         yield return new Op("PT.ListEntities", true, Box(() => pt.ListEntitiesAsync("wporg", "akismet", round % 2 == 0 ? EntityCollection.Tables : EntityCollection.Options, ct)))
         {
@@ -394,4 +394,8 @@ public sealed class FaultInjectionTests
         text.AppendLine(CultureInfo.InvariantCulture, $"Undocumented exceptions / wrong data / other problems: {problems}; key leaks: {leaks}");
         return text.ToString();
     }
+
+    /// <summary>The two seeded reports are there; the akismet tests this run queues add more as they finish.</summary>
+    private static bool HasSeededAkismetReports(IReadOnlyList<PluginReport> reports) =>
+        reports.Any(r => r.Slug == "5-3-1-2026-11-01") && reports.Any(r => r.Slug == "5-3-2026-10-01");
 }

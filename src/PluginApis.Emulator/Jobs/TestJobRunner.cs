@@ -66,7 +66,20 @@ internal sealed class TestJobRunner : IAsyncDisposable
     }
 
     /// <summary>Brings every job up to the clock: statuses move on, due jobs finish (after their package scan).</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    public Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        lock (_state.Gate)
+        {
+            if (_pending.Count == 0)
+            {
+                return Task.CompletedTask; // the usual case: nothing to do, nothing allocated
+            }
+        }
+
+        return CatchUpPendingAsync(cancellationToken);
+    }
+
+    private async Task CatchUpPendingAsync(CancellationToken cancellationToken)
     {
         var now = _options.TimeProvider.GetUtcNow();
         List<ScheduledJob> due;
