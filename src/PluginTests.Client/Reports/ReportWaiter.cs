@@ -95,7 +95,7 @@ internal sealed class ReportWaiter
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"No report of {directory}/{slug} tested at or after {queuedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z appeared within {limit} ({polls} polls).");
+                $"No report of {directory}/{slug} tested at or after {queuedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z appeared within {limit} ({polls} poll(s)).");
         }
     }
 

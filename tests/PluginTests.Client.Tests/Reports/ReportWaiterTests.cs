@@ -105,7 +105,7 @@ public sealed class ReportWaiterTests : IDisposable
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         Assert.Contains("demo/my-plugin", error.Message);
-        Assert.Contains("4 polls", error.Message);
+        Assert.Contains("4 poll(s)", error.Message);
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(9.5)], RequestTimes());
     }
 
