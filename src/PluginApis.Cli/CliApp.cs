@@ -72,7 +72,7 @@ internal sealed class CliApp
         session.Host.Error.Flush();
         if (session.Json)
         {
-            session.WriteJson(new ErrorOutput(new ErrorDetail(error.Kind, error.ExitCode, message)), CliJsonContext.Default.ErrorOutput);
+            session.WriteJson(new ErrorOutput(new ErrorDetail(error.Kind, error.ExitCode, message)), CliJson.Context.ErrorOutput);
         }
 
         return error.ExitCode;

@@ -67,6 +67,16 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_usage_error_with_json_writes_the_error_document_unescaped()
+    {
+        var result = await CliRunner.RunAsync(NoEnvironment, "frobnicate", "--json");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("argument 'frobnicate'", result.Out); // readable text, not \u0027
+        Assert.Equal("usage", result.Json().GetProperty("error").GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task Help_exits_0_and_lists_the_commands()
     {
         var result = await CliRunner.RunAsync(NoEnvironment, "--help");

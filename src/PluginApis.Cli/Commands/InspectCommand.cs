@@ -17,7 +17,7 @@ internal static class InspectCommand
             var info = PluginArchive.Inspect(parse.GetRequiredValue(zip).FullName);
             if (session.Json)
             {
-                session.WriteJson(info.ToOutput(), CliJsonContext.Default.InspectOutput);
+                session.WriteJson(info.ToOutput(), CliJson.Context.InspectOutput);
             }
             else
             {

@@ -30,7 +30,7 @@ internal static class KeysCommand
             var output = new KeysOutput([.. keys.Select(k => k.ToOutput())]);
             if (session.Json)
             {
-                session.WriteJson(output, CliJsonContext.Default.KeysOutput);
+                session.WriteJson(output, CliJson.Context.KeysOutput);
                 return ExitCodes.Success;
             }
 

@@ -29,7 +29,7 @@ internal static class PluginsCommand
             var output = new PluginsOutput([.. plugins.Select(p => p.ToOutput())]);
             if (session.Json)
             {
-                session.WriteJson(output, CliJsonContext.Default.PluginsOutput);
+                session.WriteJson(output, CliJson.Context.PluginsOutput);
             }
             else
             {
@@ -51,7 +51,7 @@ internal static class PluginsCommand
             var plugin = (await client.GetPluginAsync(parse.GetRequiredValue(slug), cancellationToken).ConfigureAwait(false)).ToOutput();
             if (session.Json)
             {
-                session.WriteJson(plugin, CliJsonContext.Default.PluginOutput);
+                session.WriteJson(plugin, CliJson.Context.PluginOutput);
             }
             else
             {

@@ -30,7 +30,7 @@ internal static class ReleaseCommand
             var output = new ReleaseOutput(info.Slug, info.Version, $"{info.Slug}-{info.Version}.zip", bytes, created, result.Message);
             if (session.Json)
             {
-                session.WriteJson(output, CliJsonContext.Default.ReleaseOutput);
+                session.WriteJson(output, CliJson.Context.ReleaseOutput);
             }
             else
             {

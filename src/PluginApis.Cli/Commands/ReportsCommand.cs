@@ -25,7 +25,7 @@ internal static class ReportsCommand
             var output = new ReportsOutput([.. reports.OrderByDescending(r => r.TestedAt).Select(r => r.ToOutput())]);
             if (session.Json)
             {
-                session.WriteJson(output, CliJsonContext.Default.ReportsOutput);
+                session.WriteJson(output, CliJson.Context.ReportsOutput);
                 return ExitCodes.Success;
             }
 
@@ -53,7 +53,7 @@ internal static class ReportsCommand
             var report = await client.GetReportAsync(parse.GetRequiredValue(directory), parse.GetRequiredValue(slug), parse.GetRequiredValue(reportSlug), cancellationToken).ConfigureAwait(false);
             if (session.Json)
             {
-                session.WriteJson(report.ToOutput(), CliJsonContext.Default.ReportOutput);
+                session.WriteJson(report.ToOutput(), CliJson.Context.ReportOutput);
             }
             else
             {

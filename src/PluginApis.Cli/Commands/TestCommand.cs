@@ -103,7 +103,7 @@ internal static class TestCommand
     {
         if (session.Json)
         {
-            session.WriteJson(output, CliJsonContext.Default.TestOutput);
+            session.WriteJson(output, CliJson.Context.TestOutput);
         }
         else if (output.Report is null)
         {

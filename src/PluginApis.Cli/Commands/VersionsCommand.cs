@@ -25,7 +25,7 @@ internal static class VersionsCommand
             var output = new VersionsOutput([.. versions.Select(v => v.ToOutput())]);
             if (session.Json)
             {
-                session.WriteJson(output, CliJsonContext.Default.VersionsOutput);
+                session.WriteJson(output, CliJson.Context.VersionsOutput);
                 return ExitCodes.Success;
             }
 

@@ -27,7 +27,7 @@ internal static class WebhooksCommand
             var output = new WebhooksOutput([.. webhooks.Select(w => w.ToOutput())]);
             if (session.Json)
             {
-                session.WriteJson(output, CliJsonContext.Default.WebhooksOutput);
+                session.WriteJson(output, CliJson.Context.WebhooksOutput);
                 return ExitCodes.Success;
             }
 

@@ -88,7 +88,7 @@ internal sealed class CliSession : IAsyncDisposable
     {
         if (Json)
         {
-            WriteJson(new ActionOutput(action, target), CliJsonContext.Default.ActionOutput);
+            WriteJson(new ActionOutput(action, target), CliJson.Context.ActionOutput);
         }
         else
         {
