@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using PluginTests.Client;
 using Spectre.Console;
 
@@ -61,7 +60,7 @@ internal sealed class PluginTestsTour(TourSteps steps, IPluginTestsClient client
         }
 
         await steps.RunAsync("tables", () => client.ListEntitiesAsync(Directory, Slug, EntityCollection.Tables, steps.CancellationToken),
-            list => $"{list.Count}: " + string.Join(", ", list.Select(t => $"{t.Name} ({Count(t.AdditionalData, "columns")} columns)"))).ConfigureAwait(false);
+            list => $"{list.Count}: " + string.Join(", ", list.Select(t => $"{t.Name} ({t.Columns.Count} columns)"))).ConfigureAwait(false);
 
         await steps.RunAsync("options", () => client.ListEntitiesAsync(Directory, Slug, EntityCollection.Options, steps.CancellationToken),
             list => $"{list.Count}: " + string.Join(", ", list.Select(o => o.Name))).ConfigureAwait(false);
@@ -78,7 +77,7 @@ internal sealed class PluginTestsTour(TourSteps steps, IPluginTestsClient client
                 var table = TourSteps.Table("id", "url", "event", "created");
                 foreach (var w in list.Take(5))
                 {
-                    TourSteps.AddRow(table, w.Id, w.Url?.ToString(), w.EventType ?? "(all)", Date(w.CreatedAt));
+                    TourSteps.AddRow(table, w.Id, w.Url?.ToString(), w.EventType?.Value ?? "(all)", Date(w.CreatedAt));
                 }
 
                 return list.Count == 0 ? null : table;
@@ -97,7 +96,7 @@ internal sealed class PluginTestsTour(TourSteps steps, IPluginTestsClient client
             await steps.RunAsync("get webhook", () => client.GetWebhookAsync(hookId, steps.CancellationToken),
                 w =>
                 {
-                    TourSteps.Check(w.Id == hookId && w.EventType == "first_test_finished", "the webhook just created");
+                    TourSteps.Check(w.Id == hookId && w.EventType == WebhookEventType.FirstTestFinished, "the webhook just created");
                     return $"{w.Id}: {w.Url}, event {w.EventType}, created {Date(w.CreatedAt)}";
                 }).ConfigureAwait(false);
             await steps.RunAsync("delete webhook", () => client.DeleteWebhookAsync(hookId, steps.CancellationToken), $"{hookId} deleted").ConfigureAwait(false);
@@ -140,7 +139,7 @@ internal sealed class PluginTestsTour(TourSteps steps, IPluginTestsClient client
                 var table = TourSteps.Table("job", "plugin", "priority", "source", "status");
                 foreach (var j in list.Take(5))
                 {
-                    TourSteps.AddRow(table, j.Id, $"{j.Directory}/{j.Slug}", j.Priority?.ToString(CultureInfo.InvariantCulture), j.PackageSource, j.Status);
+                    TourSteps.AddRow(table, j.Id, $"{j.Directory}/{j.Slug}", j.Priority?.ToString(CultureInfo.InvariantCulture), j.PackageSource?.Value, j.Status?.Value);
                 }
 
                 return table;
@@ -204,9 +203,4 @@ internal sealed class PluginTestsTour(TourSteps steps, IPluginTestsClient client
 
     private static string Shorten(string? text, int max) =>
         text is null ? string.Empty : text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
-
-    private static string Count(Dictionary<string, JsonElement>? data, string name) =>
-        data is not null && data.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.GetArrayLength().ToString(CultureInfo.InvariantCulture)
-            : "?";
 }

@@ -61,7 +61,7 @@ internal sealed class WunderUpdatesTour(TourSteps steps, IWunderUpdatesClient cl
         return account;
     }
 
-    private Task<IReadOnlyList<Plugin>?> ListPluginsAsync(string title, bool asTable = true) =>
+    private Task<IReadOnlyList<HostedPlugin>?> ListPluginsAsync(string title, bool asTable = true) =>
         steps.RunAsync(title, () => client.ListPluginsAsync(Ct),
             list => asTable ? $"{list.Count} plugin(s)" : $"{list.Count}: {string.Join(", ", list.Select(p => p.Slug))}",
             list =>
@@ -138,7 +138,7 @@ internal sealed class WunderUpdatesTour(TourSteps steps, IWunderUpdatesClient cl
     }
 
     /// <summary>Against the live service: reads the first plugin of the account, changes nothing.</summary>
-    private async Task ReadOnlyPluginAsync(AccountDetails? account, IReadOnlyList<Plugin>? plugins)
+    private async Task ReadOnlyPluginAsync(AccountDetails? account, IReadOnlyList<HostedPlugin>? plugins)
     {
         if (plugins is not { Count: > 0 })
         {

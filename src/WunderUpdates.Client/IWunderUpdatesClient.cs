@@ -17,7 +17,7 @@ public interface IWunderUpdatesClient : IApiClient
     /// <summary>Lists your plugins (<c>GET /plugins</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <include file="CallErrors.xml" path="docs/call/*"/>
-    Task<IReadOnlyList<Plugin>> ListPluginsAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<HostedPlugin>> ListPluginsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Creates a plugin (<c>POST /plugins</c>) and returns it. Not retried after a transient fault, since the first attempt
@@ -28,14 +28,14 @@ public interface IWunderUpdatesClient : IApiClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <include file="CallErrors.xml" path="docs/arguments/*"/>
     /// <include file="CallErrors.xml" path="docs/call/*"/>
-    Task<Plugin> CreatePluginAsync(string slug, License license, CancellationToken cancellationToken = default);
+    Task<HostedPlugin> CreatePluginAsync(string slug, License license, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one plugin with its versions (<c>GET /plugins/{slug}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <include file="CallErrors.xml" path="docs/arguments/*"/>
     /// <include file="CallErrors.xml" path="docs/call/*"/>
-    Task<Plugin> GetPluginAsync(string slug, CancellationToken cancellationToken = default);
+    Task<HostedPlugin> GetPluginAsync(string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Changes how a plugin is licensed (<c>PUT /plugins/{slug}</c>; the licence is the only thing that can change).</summary>
     /// <param name="slug">The plugin slug.</param>
@@ -43,7 +43,7 @@ public interface IWunderUpdatesClient : IApiClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <include file="CallErrors.xml" path="docs/arguments/*"/>
     /// <include file="CallErrors.xml" path="docs/call/*"/>
-    Task<Plugin> UpdateLicenseAsync(string slug, License license, CancellationToken cancellationToken = default);
+    Task<HostedPlugin> UpdateLicenseAsync(string slug, License license, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a plugin and its versions (<c>DELETE /plugins/{slug}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>

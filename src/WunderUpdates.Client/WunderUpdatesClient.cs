@@ -61,11 +61,11 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Plugin>> ListPluginsAsync(CancellationToken cancellationToken = default) =>
-        Then(Caller.ReadAsync(ApiCall.Start(Ops.ListPlugins), _api, static (api, _, ct) => api.ListPlugins(ct), Json.PluginListEnvelope, cancellationToken), static IReadOnlyList<Plugin> (e) => e.Plugins!);
+    public Task<IReadOnlyList<HostedPlugin>> ListPluginsAsync(CancellationToken cancellationToken = default) =>
+        Then(Caller.ReadAsync(ApiCall.Start(Ops.ListPlugins), _api, static (api, _, ct) => api.ListPlugins(ct), Json.PluginListEnvelope, cancellationToken), static IReadOnlyList<HostedPlugin> (e) => e.Plugins!);
 
     /// <inheritdoc />
-    public Task<Plugin> CreatePluginAsync(string slug, License license, CancellationToken cancellationToken = default)
+    public Task<HostedPlugin> CreatePluginAsync(string slug, License license, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(slug);
         var body = new CreatePluginBody(slug, Args.License(license, nameof(license)));
@@ -73,14 +73,14 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     }
 
     /// <inheritdoc />
-    public Task<Plugin> GetPluginAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<HostedPlugin> GetPluginAsync(string slug, CancellationToken cancellationToken = default)
     {
         PathValue.Check(slug);
         return Then(Caller.ReadAsync(ApiCall.Start(Ops.GetPlugin), (_api, slug), static (a, _, ct) => a._api.GetPlugin(a.slug, ct), Json.PluginEnvelope, cancellationToken), static e => e.Plugin!);
     }
 
     /// <inheritdoc />
-    public Task<Plugin> UpdateLicenseAsync(string slug, License license, CancellationToken cancellationToken = default)
+    public Task<HostedPlugin> UpdateLicenseAsync(string slug, License license, CancellationToken cancellationToken = default)
     {
         PathValue.Check(slug);
         var body = new UpdateLicenseBody(Args.License(license, nameof(license)));

@@ -72,12 +72,15 @@ public sealed class PluginTestsEndpointTests(EmulatorFixture fixture) : IClassFi
         var tables = await client.ListEntitiesAsync("wporg", "akismet", EntityCollection.Tables, Ct);
         var table = Assert.Single(tables);
         Assert.Equal("wp_akismet_log", table.Name);
-        Assert.Equal(["id", "comment_id", "event", "created_at"], table.AdditionalData!["columns"].EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["id", "comment_id", "event", "created_at"], table.Columns.Select(c => c.Name));
+        Assert.All(table.Columns, c => Assert.Null(c.Type));
+        Assert.Null(table.Autoload);
 
         var options = await client.ListEntitiesAsync("wporg", "akismet", EntityCollection.Options, Ct);
         Assert.Equal(["akismet_key", "akismet_spam_count", "akismet_strictness"], options.Select(o => o.Name));
-        Assert.True(options[0].AdditionalData!["autoload"].GetBoolean());
-        Assert.False(options[2].AdditionalData!["autoload"].GetBoolean());
+        Assert.True(options[0].Autoload);
+        Assert.False(options[2].Autoload);
+        Assert.Empty(options[0].Columns);
 
         Assert.Equal(5, (await client.ListEntitiesAsync("wporg", "wordpress-seo", EntityCollection.Tables, Ct)).Count);
         Assert.Empty(await client.ListEntitiesAsync("wporg", "contact-form-7", EntityCollection.Tables, Ct));
@@ -124,7 +127,7 @@ public sealed class PluginTestsEndpointTests(EmulatorFixture fixture) : IClassFi
             PackageSource = PackageSource.Direct,
             DownloadUrl = new Uri("https://example.com/it-delete-me.zip"),
         }, Ct);
-        Assert.Equal("direct", job.PackageSource);
+        Assert.Equal(PackageSource.Direct, job.PackageSource);
         Assert.Equal(new Uri("https://example.com/it-delete-me.zip"), job.DownloadUrl);
         Assert.Contains(await client.ListUserPluginsAsync(Ct), p => p.Slug == "it-delete-me");
 
@@ -157,12 +160,12 @@ public sealed class PluginTestsEndpointTests(EmulatorFixture fixture) : IClassFi
     public async Task Webhooks_list_create_get_delete()
     {
         using var client = NewPluginTests(Emulator);
-        Assert.Contains(await client.ListWebhooksAsync(Ct), w => w.Id == "wh_demo0001" && w.EventType == "test_finished");
+        Assert.Contains(await client.ListWebhooksAsync(Ct), w => w.Id == "wh_demo0001" && w.EventType == WebhookEventType.TestFinished);
 
         var created = await client.CreateWebhookAsync(new Uri("https://example.com/it/first"), WebhookEventType.FirstTestFinished, Ct);
         Assert.StartsWith("wh_", created.Id, StringComparison.Ordinal);
         Assert.Equal(new Uri("https://example.com/it/first"), created.Url);
-        Assert.Equal("first_test_finished", created.EventType);
+        Assert.Equal(WebhookEventType.FirstTestFinished, created.EventType);
         Assert.NotNull(created.CreatedAt);
 
         var all = await client.CreateWebhookAsync(new Uri("https://example.com/it/first"), eventType: null, Ct);
@@ -195,9 +198,9 @@ public sealed class PluginTestsEndpointTests(EmulatorFixture fixture) : IClassFi
         Assert.Equal("wporg", job.Directory);
         Assert.Equal("woocommerce", job.Slug);
         Assert.Equal(450, job.Priority);
-        Assert.Equal("stable", job.PackageSource);
+        Assert.Equal(PackageSource.Stable, job.PackageSource);
         Assert.Null(job.DownloadUrl);
-        Assert.Equal("queued", job.Status);
+        Assert.Equal(QueueJobStatus.Queued, job.Status);
         Assert.NotNull(job.QueuedAt);
         Assert.Equal(createdBefore + 1, Emulator.Stats.TestQueueJobsCreated);
 

@@ -7,7 +7,6 @@ using PluginApis.Emulator;
 using PluginApis.Http;
 using PluginTests.Client;
 using WunderUpdates.Client;
-using WuPlugin = WunderUpdates.Client.Plugin;
 
 namespace PluginApis.Reliability.Tests;
 
@@ -319,18 +318,18 @@ public sealed class FaultInjectionTests
         };
 
         // ---- WunderUpdates ----
-        yield return new Op("WU.ListPlugins", true, Box(() => wu.ListPluginsAsync(ct))) { Check = r => ((IReadOnlyList<WuPlugin>)r!).Any(p => p.Slug == fixture) };
+        yield return new Op("WU.ListPlugins", true, Box(() => wu.ListPluginsAsync(ct))) { Check = r => ((IReadOnlyList<HostedPlugin>)r!).Any(p => p.Slug == fixture) };
         yield return new Op("WU.CreatePlugin", false, Box(() => wu.CreatePluginAsync(newPlugin, License.LemonSqueezy(12345), ct)))
         {
             SideEffect = "PluginsCreated",
-            Check = r => ((WuPlugin)r!).Slug == newPlugin,
+            Check = r => ((HostedPlugin)r!).Slug == newPlugin,
             After = rec => pluginProcessed = rec.ServerProcessed,
         };
-        yield return new Op("WU.GetPlugin", true, Box(() => wu.GetPluginAsync(fixture, ct))) { Check = r => ((WuPlugin)r!).Slug == fixture };
+        yield return new Op("WU.GetPlugin", true, Box(() => wu.GetPluginAsync(fixture, ct))) { Check = r => ((HostedPlugin)r!).Slug == fixture };
         yield return new Op("WU.UpdateLicense", true, Box(() => wu.UpdateLicenseAsync(newPlugin, License.NoLicense, ct)))
         {
             Precondition = () => pluginProcessed,
-            Check = r => ((WuPlugin)r!).License?.Type == LicenseType.NoLicense,
+            Check = r => ((HostedPlugin)r!).License?.Type == LicenseType.NoLicense,
         };
         yield return new Op("WU.DeletePlugin", true, Box(() => wu.DeletePluginAsync(newPlugin, ct))) { Precondition = () => pluginProcessed };
         yield return new Op("WU.UploadVersion(stream)", true, Box(() => wu.UploadVersionAsync(fixture, new MemoryStream(Rig.PluginZip(fixture, "1.2.0")), cancellationToken: ct)))

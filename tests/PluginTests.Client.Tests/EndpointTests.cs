@@ -35,7 +35,7 @@ public sealed class EndpointTests : IDisposable
         Assert.Null(sent.Body);
         Assert.Equal(["/plugins/{directory}/{slug}", "/user"], root.Resources);
         Assert.Equal(["plugins:read", "queue:read"], root.Permissions);
-        Assert.Equal("v1", root.AdditionalData!["version"].GetString());
+        Assert.Equal("v1", root.ExtensionData!["version"].GetString());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class EndpointTests : IDisposable
         Assert.Equal(new Uri("https://wordpress.org/plugins/akismet/"), plugin.Url);
         Assert.Equal("5-3-1-2026-11-01", plugin.LatestReport);
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), plugin.TestedAt);
-        Assert.Null(plugin.AdditionalData);
+        Assert.Null(plugin.ExtensionData);
     }
 
     [Fact]
@@ -96,11 +96,11 @@ public sealed class EndpointTests : IDisposable
         Assert.Equal("5-3-1-2026-11-01", report.Slug);
         Assert.True(report.Passed);
         Assert.Empty(report.Errors);
-        Assert.Equal(3, report.AdditionalData!["screenshots"].GetInt32());
+        Assert.Equal(3, report.ExtensionData!["screenshots"].GetInt32());
     }
 
     [Fact]
-    public async Task ListEntities_tables_gets_the_tables_segment_and_keeps_columns()
+    public async Task ListEntities_tables_gets_the_tables_segment_and_reads_columns()
     {
         _h.Mock.Expect(HttpMethod.Get, Harness.Url("plugins/wporg/akismet/tables"))
             .Respond("application/json", """{"tables":[{"name":"wp_akismet_log","columns":["id","ts"]}]}""");
@@ -110,11 +110,12 @@ public sealed class EndpointTests : IDisposable
         SingleRequest(HttpMethod.Get, "plugins/wporg/akismet/tables");
         var table = Assert.Single(tables);
         Assert.Equal("wp_akismet_log", table.Name);
-        Assert.Equal(["id", "ts"], table.AdditionalData!["columns"].EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["id", "ts"], table.Columns.Select(c => c.Name));
+        Assert.Null(table.ExtensionData);
     }
 
     [Fact]
-    public async Task ListEntities_options_gets_the_options_segment_and_keeps_autoload()
+    public async Task ListEntities_options_gets_the_options_segment_and_reads_autoload()
     {
         _h.Mock.Expect(HttpMethod.Get, Harness.Url("plugins/wporg/akismet/options"))
             .Respond("application/json", """{"options":[{"name":"akismet_key","autoload":true},{"name":"akismet_strictness","autoload":false}]}""");
@@ -123,7 +124,8 @@ public sealed class EndpointTests : IDisposable
 
         SingleRequest(HttpMethod.Get, "plugins/wporg/akismet/options");
         Assert.Equal(["akismet_key", "akismet_strictness"], options.Select(o => o.Name));
-        Assert.True(options[0].AdditionalData!["autoload"].GetBoolean());
+        Assert.True(options[0].Autoload);
+        Assert.False(options[1].Autoload);
     }
 
     [Fact]
@@ -173,17 +175,20 @@ public sealed class EndpointTests : IDisposable
         var hooks = await _h.Client.ListWebhooksAsync(Ct);
 
         SingleRequest(HttpMethod.Get, "user/webhooks");
-        Assert.Equal(["test_finished", null, "plugin_closed"], hooks.Select(h => h.EventType));
+        Assert.Equal(["test_finished", null, "plugin_closed"], hooks.Select(h => h.EventType?.Value));
+        Assert.Equal([true, null, false], hooks.Select(h => h.EventType?.IsKnown));
         Assert.Equal(new Uri("https://hooks.example.com/a"), hooks[0].Url);
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), hooks[0].CreatedAt);
     }
 
     [Theory]
     [InlineData(null, """{"url":"https://hooks.example.com/pt?x=1"}""")]
-    [InlineData(WebhookEventType.TestFinished, """{"url":"https://hooks.example.com/pt?x=1","eventType":"test_finished"}""")]
-    [InlineData(WebhookEventType.FirstTestFinished, """{"url":"https://hooks.example.com/pt?x=1","eventType":"first_test_finished"}""")]
-    public async Task CreateWebhook_posts_the_exact_json_body(WebhookEventType? eventType, string expectedBody)
+    [InlineData("test_finished", """{"url":"https://hooks.example.com/pt?x=1","eventType":"test_finished"}""")]
+    [InlineData("first_test_finished", """{"url":"https://hooks.example.com/pt?x=1","eventType":"first_test_finished"}""")]
+    [InlineData("First_Test_Finished", """{"url":"https://hooks.example.com/pt?x=1","eventType":"first_test_finished"}""")]
+    public async Task CreateWebhook_posts_the_exact_json_body(string? wireValue, string expectedBody)
     {
+        WebhookEventType? eventType = wireValue is null ? null : new WebhookEventType(wireValue);
         _h.Mock.Expect(HttpMethod.Post, Harness.Url("user/webhooks")).Respond(HttpStatusCode.Created, "application/json",
             """{"id":"wh_9","url":"https://hooks.example.com/pt?x=1","eventType":"first_test_finished","createdAt":"2026-11-01T10:00:00Z"}""");
 
@@ -228,10 +233,14 @@ public sealed class EndpointTests : IDisposable
 
         SingleRequest(HttpMethod.Get, "test-queue");
         Assert.Equal(2, jobs.Count);
-        Assert.Equal(("job_1", "wporg", "akismet", 100, "stable", "queued"), (jobs[0].Id, jobs[0].Directory, jobs[0].Slug, jobs[0].Priority, jobs[0].PackageSource, jobs[0].Status));
+        Assert.Equal(("job_1", "wporg", "akismet", 100), (jobs[0].Id, jobs[0].Directory, jobs[0].Slug, jobs[0].Priority));
+        Assert.Equal(PackageSource.Stable, jobs[0].PackageSource);
+        Assert.Equal(QueueJobStatus.Queued, jobs[0].Status);
+        Assert.Equal(QueueJobStatus.Running, jobs[1].Status);
         Assert.Null(jobs[0].DownloadUrl);
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), jobs[0].QueuedAt);
-        Assert.Equal("git", jobs[1].PackageSource);
+        Assert.Equal(new PackageSource("git"), jobs[1].PackageSource);
+        Assert.False(jobs[1].PackageSource!.Value.IsKnown);
         Assert.Equal(new Uri("https://example.com/x.zip"), jobs[1].DownloadUrl);
     }
 
@@ -247,7 +256,7 @@ public sealed class EndpointTests : IDisposable
         Assert.Equal("""{"directory":"wporg","slug":"akismet","priority":100,"packageSource":"stable"}""", sent.Body);
         Assert.StartsWith("application/json", sent.ContentType);
         Assert.Equal("job_1", job.Id);
-        Assert.Equal("queued", job.Status);
+        Assert.Equal(QueueJobStatus.Queued, job.Status);
     }
 
     [Fact]
@@ -287,7 +296,7 @@ public sealed class EndpointTests : IDisposable
         SingleRequest(HttpMethod.Get, path);
         Assert.Equal(2, tables.Count);
         Assert.Equal(("wp_yoast_indexable", "wordpress-seo", "wporg", 10_000_000L), (tables[0].Name, tables[0].Plugin, tables[0].Directory, tables[0].ActiveInstalls));
-        Assert.Equal("InnoDB", tables[1].AdditionalData!["engine"].GetString());
+        Assert.Equal("InnoDB", tables[1].ExtensionData!["engine"].GetString());
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal static class WebhooksCommand
                 _ => null,
             };
             var hook = await client.CreateWebhookAsync(parse.GetRequiredValue(url), type, cancellationToken).ConfigureAwait(false);
-            session.WriteDone("created", hook.Id ?? string.Empty, $"Created webhook {hook.Id} for {hook.Url} ({hook.EventType ?? "all events"}).");
+            session.WriteDone("created", hook.Id ?? string.Empty, $"Created webhook {hook.Id} for {hook.Url} ({hook.EventType?.Value ?? "all events"}).");
             return ExitCodes.Success;
         });
         return command;

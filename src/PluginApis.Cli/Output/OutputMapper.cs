@@ -1,7 +1,6 @@
 using System.Globalization;
 using PluginTests.Client;
 using WunderUpdates.Client;
-using WuPlugin = WunderUpdates.Client.Plugin;
 
 namespace PluginApis.Cli;
 
@@ -18,7 +17,7 @@ internal static class OutputMapper
         info.Readme is { } readme ? new ReadmeOutput(readme.Name, readme.StableTag, readme.RequiresAtLeast, readme.TestedUpTo, readme.RequiresPhp) : null);
 
     public static JobOutput ToOutput(this QueueJob job, string directory, string slug) => new(
-        job.Id, job.Directory ?? directory, job.Slug ?? slug, job.Priority, job.PackageSource, job.DownloadUrl?.AbsoluteUri, job.Status, job.QueuedAt);
+        job.Id, job.Directory ?? directory, job.Slug ?? slug, job.Priority, job.PackageSource?.Value, job.DownloadUrl?.AbsoluteUri, job.Status?.Value, job.QueuedAt);
 
     public static ReportOutput ToOutput(this PluginReport report) => new(
         report.Slug, report.PluginVersion, report.Status, report.Passed, report.TestedAt, report.WordPressVersion, report.PhpVersion,
@@ -27,7 +26,7 @@ internal static class OutputMapper
     /// <summary>A report passes when it lists no errors and does not say <c>failed</c>.</summary>
     public static bool FoundNoErrors(this PluginReport report) => report.Errors.Count == 0 && report.Passed != false;
 
-    public static PluginOutput ToOutput(this WuPlugin plugin) => new(
+    public static PluginOutput ToOutput(this HostedPlugin plugin) => new(
         plugin.Slug,
         plugin.License is { } license ? new LicenseOutput(license.Type.Value, license.Products) : null,
         [.. plugin.Versions.Select(ToOutput)]);
@@ -37,5 +36,5 @@ internal static class OutputMapper
     public static KeyOutput ToOutput(this LicenseKey key) =>
         new(key.Key, key.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    public static WebhookOutput ToOutput(this Webhook webhook) => new(webhook.Id, webhook.Url?.AbsoluteUri, webhook.EventType, webhook.CreatedAt);
+    public static WebhookOutput ToOutput(this Webhook webhook) => new(webhook.Id, webhook.Url?.AbsoluteUri, webhook.EventType?.Value, webhook.CreatedAt);
 }

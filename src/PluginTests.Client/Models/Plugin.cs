@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace PluginTests.Client;
 
-/// <summary>A plugin known to PluginTests. The response shape is not documented by the service; this is the project's guess.</summary>
+/// <summary>
+/// A plugin known to PluginTests (a public WordPress.org plugin or one of your own). The response shape is not documented
+/// by the service; this is the project's guess, read tolerantly (see <c>docs/plugintests.md</c>).
+/// </summary>
 public sealed class Plugin
 {
     /// <summary>The owner or directory slug; <c>wporg</c> for WordPress.org.</summary>
@@ -15,7 +18,7 @@ public sealed class Plugin
     /// <summary>The plugin's display name.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The latest tested version.</summary>
+    /// <summary>The latest tested version (a number such as <c>5.3</c> is kept as its text).</summary>
     public string? Version { get; init; }
 
     /// <summary>Active installs as published by the directory, if known.</summary>
@@ -32,5 +35,5 @@ public sealed class Plugin
 
     /// <summary>Fields the service sent that this model does not know; nothing is lost.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace PluginTests.Client;
 
-/// <summary>One entry of the published tables list: a database table and the plugin that creates it.</summary>
+/// <summary>One entry of the published tables list: a database table and the plugin that creates it. The shape is the project's guess.</summary>
 public sealed class PluginTable
 {
     /// <summary>The table name, e.g. <c>wp_yoast_indexable</c>.</summary>
@@ -20,5 +20,5 @@ public sealed class PluginTable
 
     /// <summary>Fields the service sent that this model does not know; nothing is lost.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace PluginTests.Client;
 
-/// <summary>The user the API key belongs to.</summary>
+/// <summary>The user the API key belongs to. The shape is the project's guess, read tolerantly.</summary>
 public sealed class PluginTestsUser
 {
-    /// <summary>The user id.</summary>
+    /// <summary>The user id (a numeric id such as <c>1</c> is kept as its text, <c>"1"</c>).</summary>
     public string? Id { get; init; }
 
     /// <summary>The display name.</summary>
@@ -20,5 +20,5 @@ public sealed class PluginTestsUser
 
     /// <summary>Fields the service sent that this model does not know; nothing is lost.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace PluginTests.Client;
 
-/// <summary>A test waiting in (or taken from) the test queue.</summary>
+/// <summary>A test waiting in (or taken from) the test queue. The shape is the project's guess, read tolerantly.</summary>
 public sealed class QueueJob
 {
-    /// <summary>The job id.</summary>
+    /// <summary>The job id (a numeric id such as <c>42</c> is kept as its text, <c>"42"</c>).</summary>
     public string? Id { get; init; }
 
     /// <summary>The plugin's directory.</summary>
@@ -18,19 +18,19 @@ public sealed class QueueJob
     /// <summary>1..500, larger runs sooner.</summary>
     public int? Priority { get; init; }
 
-    /// <summary>Where the package comes from as the service sends it: <c>stable</c>, <c>direct</c> or a value this SDK does not know yet.</summary>
-    public string? PackageSource { get; init; }
+    /// <summary>Where the package comes from: <see cref="Client.PackageSource.Stable"/>, <see cref="Client.PackageSource.Direct"/> or a value this SDK does not know yet.</summary>
+    public PackageSource? PackageSource { get; init; }
 
     /// <summary>The ZIP tested with <c>direct</c>; null otherwise.</summary>
     public Uri? DownloadUrl { get; init; }
 
-    /// <summary>The job state as the service sends it, e.g. <c>queued</c>.</summary>
-    public string? Status { get; init; }
+    /// <summary>The job state: <see cref="QueueJobStatus.Queued"/>, <see cref="QueueJobStatus.Running"/>, <see cref="QueueJobStatus.Finished"/> or a value this SDK does not know yet.</summary>
+    public QueueJobStatus? Status { get; init; }
 
     /// <summary>When the job was queued.</summary>
     public DateTimeOffset? QueuedAt { get; init; }
 
     /// <summary>Fields the service sent that this model does not know; nothing is lost.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

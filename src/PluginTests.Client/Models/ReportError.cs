@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace PluginTests.Client;
 
-/// <summary>One problem recorded during a test, e.g. a PHP warning.</summary>
+/// <summary>One problem recorded during a test, e.g. a PHP warning. The shape is the project's guess, read tolerantly.</summary>
 public sealed class ReportError
 {
     /// <summary>The kind as the service sends it, e.g. <c>php_warning</c>.</summary>
@@ -20,5 +20,5 @@ public sealed class ReportError
 
     /// <summary>Fields the service sent that this model does not know; nothing is lost.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace PluginTests.Client;
 
-/// <summary>Maps the request enums to the service's strings and checks caller input before any request is made.</summary>
+/// <summary>Maps the request enums and enumeration values to the service's strings and checks caller input before any request is made.</summary>
 internal static class WireValues
 {
     public static string ToWire(this EntityCollection value, string paramName) => value switch
@@ -10,19 +10,17 @@ internal static class WireValues
         _ => throw Undefined(value, paramName),
     };
 
-    public static string ToWire(this WebhookEventType value, string paramName) => value switch
-    {
-        WebhookEventType.TestFinished => "test_finished",
-        WebhookEventType.FirstTestFinished => "first_test_finished",
-        _ => throw Undefined(value, paramName),
-    };
+    /// <summary>The canonical wire value of a documented event type; any other value is refused (the service documents exactly two).</summary>
+    public static string ToWire(this WebhookEventType value, string paramName) =>
+        value == WebhookEventType.TestFinished ? WebhookEventType.TestFinished.Value
+        : value == WebhookEventType.FirstTestFinished ? WebhookEventType.FirstTestFinished.Value
+        : throw NotSendable(value.Value, "WebhookEventType.TestFinished or WebhookEventType.FirstTestFinished", paramName);
 
-    public static string ToWire(this PackageSource value, string paramName) => value switch
-    {
-        PackageSource.Stable => "stable",
-        PackageSource.Direct => "direct",
-        _ => throw Undefined(value, paramName),
-    };
+    /// <summary>The canonical wire value of a documented package source; any other value is refused (the service documents exactly two).</summary>
+    public static string ToWire(this PackageSource value, string paramName) =>
+        value == PackageSource.Stable ? PackageSource.Stable.Value
+        : value == PackageSource.Direct ? PackageSource.Direct.Value
+        : throw NotSendable(value.Value, "PackageSource.Stable or PackageSource.Direct", paramName);
 
     public static string ToWire(this ActiveInstalls value, string paramName) => value switch
     {
@@ -43,6 +41,9 @@ internal static class WireValues
 
     public static bool IsHttpUrl(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(url.Host);
+
+    private static ArgumentOutOfRangeException NotSendable(string value, string use, string paramName) =>
+        new(paramName, value, $"'{value}' is not a value the service documents; use {use}.");
 
     private static ArgumentOutOfRangeException Undefined<T>(T value, string paramName)
         where T : struct, Enum =>

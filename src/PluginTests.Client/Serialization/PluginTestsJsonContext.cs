@@ -1,15 +1,34 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PluginApis.Http.Json;
 
 namespace PluginTests.Client;
 
-/// <summary>Source-generated JSON metadata for every PluginTests model and request body (trim- and AOT-safe).</summary>
+/// <summary>
+/// Source-generated JSON metadata for every PluginTests model and request body (trim- and AOT-safe). Every success shape is a
+/// guess, so the tolerant converters are registered here, for the SDK's own reading, rather than on the public models: a
+/// user's own source-generated context over the models needs no access to them. <see cref="ReportError"/> and
+/// <see cref="TableColumn"/> are listed because their list converters read them through this context.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     Converters = [
+        // Every scalar and list of a success shape is a guess: read tolerantly (rules in docs/plugintests.md).
+        typeof(TolerantTextConverter),
+        typeof(TolerantInt32Converter),
+        typeof(TolerantInt64Converter),
+        typeof(TolerantDateTimeConverter),
+        typeof(TolerantUriConverter),
+        typeof(TolerantBooleanConverter),
+        typeof(TextListConverter),
+        typeof(ReportErrorListConverter),
+        typeof(TableColumnListConverter),
+        typeof(OptionalQueueJobStatusConverter),
+        typeof(OptionalPackageSourceConverter),
+        typeof(OptionalWebhookEventTypeConverter),
         typeof(ReportListConverter),
         typeof(EntityListConverter),
         typeof(PluginListConverter),
@@ -24,6 +43,8 @@ namespace PluginTests.Client;
 [JsonSerializable(typeof(Webhook))]
 [JsonSerializable(typeof(QueueJob))]
 [JsonSerializable(typeof(PluginTable))]
+[JsonSerializable(typeof(ReportError))]
+[JsonSerializable(typeof(TableColumn))]
 [JsonSerializable(typeof(ListEnvelope<PluginReport>))]
 [JsonSerializable(typeof(ListEnvelope<PluginEntity>))]
 [JsonSerializable(typeof(ListEnvelope<Plugin>))]

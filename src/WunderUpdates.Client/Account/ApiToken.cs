@@ -10,9 +10,12 @@ public sealed class ApiToken
     [JsonPropertyName("name")]
     public string Name { get; init; } = string.Empty;
 
-    /// <summary>When the token expires, as raw JSON: the service does not document the shape (a timestamp, a date or <c>-1</c> for never).</summary>
+    /// <summary>
+    /// When the token expires: never, at a point in time, or after a number of days (the service does not document the
+    /// form; see <c>docs/wunderupdates.md</c> for how each is read). Null when the service did not say.
+    /// </summary>
     [JsonPropertyName("expires")]
-    public JsonElement? Expires { get; init; }
+    public ApiTokenExpiry? Expires { get; init; }
 
     /// <summary>Fields the service sent that this SDK does not model.</summary>
     [JsonExtensionData]

@@ -6,7 +6,7 @@ namespace WunderUpdates.Client;
 /// <summary>
 /// How a plugin is licensed: <see cref="StaticKeys"/>, <see cref="NoLicense"/> or <see cref="LemonSqueezy(long[])"/>.
 /// Sent with <see cref="IWunderUpdatesClient.CreatePluginAsync"/> and <see cref="IWunderUpdatesClient.UpdateLicenseAsync"/>,
-/// read back on every <see cref="Plugin"/>.
+/// read back on every <see cref="HostedPlugin"/>.
 /// </summary>
 public sealed class License
 {

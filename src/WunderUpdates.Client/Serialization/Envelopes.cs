@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PluginApis.Http.Json;
 
 namespace WunderUpdates.Client.Serialization;
 
@@ -9,7 +10,7 @@ namespace WunderUpdates.Client.Serialization;
 internal sealed class PluginListEnvelope : IJsonOnDeserialized
 {
     [JsonPropertyName("plugins")]
-    public List<Plugin>? Plugins { get; set; }
+    public List<HostedPlugin>? Plugins { get; set; }
 
     public void OnDeserialized() => Payload.Require(Plugins, "plugins");
 }
@@ -18,7 +19,7 @@ internal sealed class PluginDataEnvelope : IJsonOnDeserialized
 {
     // POST /plugins answers with "data" as an array holding the new plugin.
     [JsonPropertyName("data")]
-    public List<Plugin>? Data { get; set; }
+    public List<HostedPlugin>? Data { get; set; }
 
     public void OnDeserialized()
     {
@@ -32,7 +33,7 @@ internal sealed class PluginDataEnvelope : IJsonOnDeserialized
 internal sealed class PluginEnvelope : IJsonOnDeserialized
 {
     [JsonPropertyName("plugin")]
-    public Plugin? Plugin { get; set; }
+    public HostedPlugin? Plugin { get; set; }
 
     public void OnDeserialized() => Payload.Require(Plugin, "plugin");
 }
@@ -40,7 +41,7 @@ internal sealed class PluginEnvelope : IJsonOnDeserialized
 internal sealed class MessageEnvelope
 {
     [JsonPropertyName("message")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(TolerantTextConverter))]
     public string? Message { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PluginApis.Http.Json;
 using WunderUpdates.Client.Serialization;
 
 namespace WunderUpdates.Client;
@@ -16,22 +17,22 @@ public sealed class PluginUpdateInfo
 
     /// <summary>The newest version available on the requested channel (<c>version</c>).</summary>
     [JsonPropertyName("version")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(TolerantTextConverter))]
     public string? Version { get; init; }
 
     /// <summary>The lowest WordPress version required (<c>requires_at_least</c>).</summary>
     [JsonPropertyName("requires_at_least")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(TolerantTextConverter))]
     public string? RequiresAtLeast { get; init; }
 
     /// <summary>The lowest PHP version required (<c>requires_php</c>).</summary>
     [JsonPropertyName("requires_php")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(TolerantTextConverter))]
     public string? RequiresPhp { get; init; }
 
     /// <summary>The newest WordPress version the plugin was tested with (<c>tested_up_to</c>).</summary>
     [JsonPropertyName("tested_up_to")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(TolerantTextConverter))]
     public string? TestedUpTo { get; init; }
 
     /// <summary>

@@ -80,8 +80,8 @@ public sealed class TolerantReadingTests : IDisposable
 
         Assert.Equal("akismet", plugin.Slug);
         Assert.Equal(6_000_000, plugin.ActiveInstalls); // numbers sent as strings are accepted
-        Assert.Equal(["rating", "tags", "closed"], plugin.AdditionalData!.Keys);
-        Assert.Equal(4.5, plugin.AdditionalData["rating"].GetProperty("stars").GetDouble());
+        Assert.Equal(["rating", "tags", "closed"], plugin.ExtensionData!.Keys);
+        Assert.Equal(4.5, plugin.ExtensionData["rating"].GetProperty("stars").GetDouble());
     }
 
     [Fact]

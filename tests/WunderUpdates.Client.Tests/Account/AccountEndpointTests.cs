@@ -54,7 +54,7 @@ public class AccountEndpointTests
     }
 
     [Fact]
-    public async Task ListTokens_reads_names_and_raw_expiry()
+    public async Task ListTokens_reads_names_and_typed_expiry()
     {
         using var service = new FakeService();
         service.Expect(HttpMethod.Get, "account/tokens", body: Json("{'status':200,'tokens':[{'name':'ci','expires':-1},{'name':'deploy.v2','expires':1767225600}]}"));
@@ -63,7 +63,8 @@ public class AccountEndpointTests
         var tokens = await client.ListTokensAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["ci", "deploy.v2"], tokens.Select(t => t.Name));
-        Assert.Equal(-1, tokens[0].Expires!.Value.GetInt32());
+        Assert.Equal(ApiTokenExpiry.Never, tokens[0].Expires);
+        Assert.Equal(ApiTokenExpiry.At(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), tokens[1].Expires);
     }
 
     [Theory]

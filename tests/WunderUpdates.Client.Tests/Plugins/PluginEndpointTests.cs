@@ -93,7 +93,7 @@ public class PluginEndpointTests
         service.Expect(HttpMethod.Post, "plugins", System.Net.HttpStatusCode.ServiceUnavailable, Json("{'status':503,'message':'Try later'}"));
         using var client = service.CreateClient();
 
-        var ex = await service.ThrowsWithClockAsync<WunderUpdatesException, Plugin>(() => client.CreatePluginAsync("p", License.StaticKeys, TestContext.Current.CancellationToken));
+        var ex = await service.ThrowsWithClockAsync<WunderUpdatesException, HostedPlugin>(() => client.CreatePluginAsync("p", License.StaticKeys, TestContext.Current.CancellationToken));
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Single(service.Requests);

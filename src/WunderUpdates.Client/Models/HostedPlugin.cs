@@ -3,8 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace WunderUpdates.Client;
 
-/// <summary>A plugin on WunderUpdates: its slug, how it is licensed and its uploaded versions.</summary>
-public sealed class Plugin
+/// <summary>
+/// A plugin hosted on WunderUpdates (the update server stores its release ZIPs and serves them to WordPress sites): its
+/// slug, how it is licensed and its uploaded versions.
+/// </summary>
+public sealed class HostedPlugin
 {
     /// <summary>The plugin slug (also the name of the folder inside its release ZIPs).</summary>
     [JsonPropertyName("slug")]
