@@ -23,7 +23,7 @@ internal abstract class ListEnvelopeConverter<TItem>(params string[] names) : Js
         var itemInfo = (JsonTypeInfo<TItem>)options.GetTypeInfo(typeof(TItem));
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            return new ListEnvelope<TItem> { Items = ReadArray(ref reader, itemInfo) };
+            return new ListEnvelope<TItem> { Items = ReadArray(ref reader, itemInfo, "$") };
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -41,13 +41,13 @@ internal abstract class ListEnvelopeConverter<TItem>(params string[] names) : Js
             var index = Array.FindIndex(names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
             if (index >= 0 && index < rank && reader.TokenType is JsonTokenType.StartArray or JsonTokenType.Null)
             {
-                named = reader.TokenType == JsonTokenType.Null ? [] : ReadArray(ref reader, itemInfo);
+                named = reader.TokenType == JsonTokenType.Null ? [] : ReadArray(ref reader, itemInfo, PathOf(name));
                 rank = index;
             }
             else if (named is null && reader.TokenType == JsonTokenType.StartArray)
             {
                 arrays++;
-                onlyArray = ReadArray(ref reader, itemInfo);
+                onlyArray = ReadArray(ref reader, itemInfo, PathOf(name));
             }
             else
             {
@@ -76,24 +76,37 @@ internal abstract class ListEnvelopeConverter<TItem>(params string[] names) : Js
         writer.WriteEndObject();
     }
 
-    private static List<TItem> ReadArray(ref Utf8JsonReader reader, JsonTypeInfo<TItem> itemInfo)
+    // Each item is read by a nested call, whose exceptions carry a path relative to the item ("$.queuedAt"); the list is
+    // always the whole body, so the full path ("$.jobs[1].queuedAt") is known here and put on the exception.
+    private static List<TItem> ReadArray(ref Utf8JsonReader reader, JsonTypeInfo<TItem> itemInfo, string listPath)
     {
         var items = new List<TItem>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
             if (reader.TokenType == JsonTokenType.Null)
             {
                 continue;
             }
 
-            if (JsonSerializer.Deserialize(ref reader, itemInfo) is { } item)
+            try
             {
-                items.Add(item);
+                if (JsonSerializer.Deserialize(ref reader, itemInfo) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+            catch (JsonException ex)
+            {
+                var path = $"{listPath}[{index}]{(ex.Path is { Length: > 0 } inner && inner[0] == '$' ? inner[1..] : string.Empty)}";
+                throw new JsonException(ex.Message, path, ex.LineNumber, ex.BytePositionInLine, ex);
             }
         }
 
         return items;
     }
+
+    private static string PathOf(string? name) =>
+        name is { Length: > 0 } && name.All(char.IsAsciiLetterOrDigit) ? "$." + name : $"$['{name?.Replace("'", "\\'", StringComparison.Ordinal)}']";
 }
 
 internal sealed class ReportListConverter() : ListEnvelopeConverter<PluginReport>("reports");

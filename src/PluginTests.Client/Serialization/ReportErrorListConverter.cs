@@ -28,7 +28,7 @@ internal sealed class ReportErrorListConverter : JsonConverter<IReadOnlyList<Rep
         }
 
         var errorInfo = (JsonTypeInfo<ReportError>)options.GetTypeInfo(typeof(ReportError));
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
             switch (reader.TokenType)
             {
@@ -38,7 +38,7 @@ internal sealed class ReportErrorListConverter : JsonConverter<IReadOnlyList<Rep
                     errors.Add(new ReportError { Message = reader.GetString() });
                     break;
                 case JsonTokenType.StartObject:
-                    errors.Add(JsonSerializer.Deserialize(ref reader, errorInfo)!);
+                    errors.Add(NestedItems.Read(ref reader, errorInfo, "errors", $"[{index}]"));
                     break;
                 default:
                     throw JsonScalars.Unreadable("an error object or message", ref reader);

@@ -24,9 +24,9 @@ internal sealed class TableColumnListConverter : JsonConverter<IReadOnlyList<Tab
             case JsonTokenType.Null or JsonTokenType.False:
                 return columns;
             case JsonTokenType.StartArray:
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
                 {
-                    if (ReadColumn(ref reader, columnInfo, name: null) is { } column)
+                    if (ReadColumn(ref reader, columnInfo, name: null, $"[{index}]") is { } column)
                     {
                         columns.Add(column);
                     }
@@ -38,7 +38,7 @@ internal sealed class TableColumnListConverter : JsonConverter<IReadOnlyList<Tab
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    columns.Add(ReadColumn(ref reader, columnInfo, name) ?? new TableColumn { Name = name });
+                    columns.Add(ReadColumn(ref reader, columnInfo, name, $".{name}") ?? new TableColumn { Name = name });
                 }
 
                 return columns;
@@ -62,7 +62,7 @@ internal sealed class TableColumnListConverter : JsonConverter<IReadOnlyList<Tab
     }
 
     // In an array, a string is the column's name; in a name-to-type map, it is the column's type.
-    private static TableColumn? ReadColumn(ref Utf8JsonReader reader, JsonTypeInfo<TableColumn> columnInfo, string? name)
+    private static TableColumn? ReadColumn(ref Utf8JsonReader reader, JsonTypeInfo<TableColumn> columnInfo, string? name, string entry)
     {
         switch (reader.TokenType)
         {
@@ -73,7 +73,7 @@ internal sealed class TableColumnListConverter : JsonConverter<IReadOnlyList<Tab
                 text = string.IsNullOrWhiteSpace(text) ? null : text;
                 return name is null ? (text is null ? null : new TableColumn { Name = text }) : new TableColumn { Name = name, Type = text };
             case JsonTokenType.StartObject:
-                var column = JsonSerializer.Deserialize(ref reader, columnInfo)!;
+                var column = NestedItems.Read(ref reader, columnInfo, "columns", entry);
                 return name is null || column.Name is not null ? column
                     : new TableColumn { Name = name, Type = column.Type, ExtensionData = column.ExtensionData };
             default:

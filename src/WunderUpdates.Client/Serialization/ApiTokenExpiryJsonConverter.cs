@@ -17,7 +17,7 @@ namespace WunderUpdates.Client.Serialization;
 public sealed class ApiTokenExpiryJsonConverter : JsonConverter<ApiTokenExpiry?>
 {
     /// <summary>The largest number read as days (about 273 years); any plausible Unix time is far larger.</summary>
-    public const int MaxDays = 99_999;
+    internal const int MaxDays = 99_999;
 
     /// <summary>True: <c>null</c> is read by this converter (as null).</summary>
     public override bool HandleNull => true;
