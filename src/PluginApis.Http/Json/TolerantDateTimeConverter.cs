@@ -31,6 +31,13 @@ internal sealed class TolerantDateTimeConverter : JsonConverter<DateTimeOffset?>
             throw JsonScalars.Unreadable("a date (ISO 8601 text or Unix seconds)", ref reader);
         }
 
+        // The common case, ISO 8601 in UTC ("...Z"), is parsed from the bytes without a string (as the built-in converter does);
+        // text without an offset is left to the rule below, which reads it as UTC rather than local time.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z'] && reader.TryGetDateTimeOffset(out var utc))
+        {
+            return utc;
+        }
+
         var text = reader.GetString()!;
         if (string.IsNullOrWhiteSpace(text) || JsonTime.IsZeroDate(text))
         {
