@@ -51,7 +51,7 @@ internal sealed class WunderUpdatesTour(TourSteps steps, IWunderUpdatesClient cl
         }
 
         await steps.RunAsync("API tokens", () => client.ListTokensAsync(Ct),
-            list => list.Count == 0 ? "none" : $"{list.Count}: " + string.Join(", ", list.Select(t => t.Name))).ConfigureAwait(false);
+            list => list.Count == 0 ? "none" : $"{list.Count}: " + string.Join(", ", list.Select(t => $"{t.Name} (expires {t.Expires?.ToString() ?? "?"})"))).ConfigureAwait(false);
         if (!live)
         {
             await steps.RunAsync("create API token", () => client.CreateTokenAsync("tour", 30, Ct),

@@ -49,6 +49,24 @@ public sealed class PackageConventionTests
     }
 
     [Fact]
+    public void Archive_inspection_results_can_be_built_for_a_fake()
+    {
+        var info = new PluginArchiveInfo
+        {
+            Slug = "my-plugin",
+            Version = "1.4.0",
+            MainFile = "my-plugin/my-plugin.php",
+            PluginHeaders = new Dictionary<string, string> { ["Plugin Name"] = "My Plugin" },
+            Readme = new PluginReadme { Name = "My Plugin", StableTag = "1.4.0" },
+        };
+
+        Assert.Equal("My Plugin", info.PluginName);
+        Assert.Empty(info.Readme.Tags);
+        Assert.Empty(new PluginArchiveInfo().PluginHeaders);
+        Assert.Empty(new PluginReadme().Headers);
+    }
+
+    [Fact]
     public void Every_model_keeps_unknown_fields_as_ExtensionData()
     {
         var models = Models.ToList();
