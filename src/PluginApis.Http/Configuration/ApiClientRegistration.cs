@@ -33,6 +33,7 @@ public static class ApiClientRegistration
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
                 options.Resilience.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+                options.Resilience.QuotaStore ??= provider.GetKeyedService<IQuotaStore>(name);
                 if (ReferenceEquals(options.Resilience.TimeProvider, TimeProvider.System) && provider.GetService<TimeProvider>() is { } time)
                 {
                     options.Resilience.TimeProvider = time;
