@@ -103,7 +103,7 @@ internal static class QuotaScripts
           redis.call('HSET', KEYS[1], ARGV[1], announced)
           if redis.call('PTTL', KEYS[1]) < w then redis.call('PEXPIRE', KEYS[1], w) end
         end
-        """ + Prelude + """
+        """ + "\n" + Prelude + """
 
         local slot = tonumber(ARGV[5])
         local remaining = tonumber(ARGV[7])
