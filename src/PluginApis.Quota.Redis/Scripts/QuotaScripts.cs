@@ -92,7 +92,7 @@ internal static class QuotaScripts
 
     /// <summary>
     /// Records a response: learns the operation's policy, lets the server's count push the schedule back (never forward),
-    /// and on a 429 pauses every worker until the announced time. KEYS: operations hash. ARGV: operation, default policy,
+    /// and on a 429 pauses every worker until the announced time (Retry-After, when sent, wins over the count). KEYS: operations hash. ARGV: operation, default policy,
     /// bucket prefix, margin, slot (µs), learned policy ('' = none), remaining (-1 = unknown), earliest reset (µs, -1),
     /// latest reset (µs, -1), retry-after (µs, -1), rate limited (1/0).
     /// </summary>
@@ -112,7 +112,7 @@ internal static class QuotaScripts
         local retryAfter = tonumber(ARGV[10])
         local stored = tonumber(redis.call('HGET', bucket, 'tat')) or now
         local tat = math.max(stored, now)
-        if remaining >= 0 and resetLo >= 0 then
+        if remaining >= 0 and resetLo >= 0 and retryAfter < 0 then
           local later = math.max(0, math.floor((stored - slot) / spacing + 0.5) - 1)
           local left = math.max(0, remaining - later)
           tat = math.max(tat, now + resetLo - left * spacing)
