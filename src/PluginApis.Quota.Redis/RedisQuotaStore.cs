@@ -53,6 +53,9 @@ public sealed class RedisQuotaStore : IQuotaStore
     /// <summary>True while this process uses the shared schedule in Redis; false while it paces itself because Redis did not answer.</summary>
     public bool IsShared => _link.IsShared;
 
+    /// <summary>The latest check whether Redis answers again; tests await it.</summary>
+    internal Task LastProbe => _link.LastProbe;
+
     /// <inheritdoc />
     public async ValueTask<QuotaGrant> AcquireAsync(QuotaScope scope, TimeSpan maxWait, CancellationToken cancellationToken)
     {

@@ -12,11 +12,14 @@ internal sealed class FallbackPacer
     private DateTimeOffset _pausedUntil;
     private int _outage = -1;
 
-    /// <summary>The spacing of one process's share: whole requests per window, so that every process together stays within the limit.</summary>
+    /// <summary>
+    /// The spacing of one process's share: whole requests per window, so that all processes together stay within the limit
+    /// in any window; with more processes than the limit allows requests, an even share (within the limit on average).
+    /// </summary>
     public static TimeSpan Spacing(int limit, TimeSpan window, int processes, double margin)
     {
         var perProcess = limit / Math.Max(1, processes);
-        var span = perProcess >= 1 ? window / perProcess : window * Math.Ceiling((double)processes / limit);
+        var span = perProcess >= 1 ? window / perProcess : window * Math.Max(1, processes) / limit;
         return span * (1 + margin);
     }
 

@@ -39,6 +39,9 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
         }
     }
 
+    /// <summary>The latest probe (completed when none ran); tests await it.</summary>
+    public Task LastProbe { get; private set; } = Task.CompletedTask;
+
     /// <summary>Runs a script and returns its result, or null when Redis did not answer in time (the store then falls back).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<RedisResult?> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
@@ -136,7 +139,7 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
             _probing = true;
         }
 
-        _ = ProbeAsync();
+        LastProbe = ProbeAsync();
     }
 
     private async Task ProbeAsync()

@@ -19,6 +19,14 @@ internal sealed class ParkingClock : FakeTimeProvider
         return timer;
     }
 
+    /// <summary>Forgets the waits that started so far.</summary>
+    public void Drain()
+    {
+        while (_timers.Wait(0))
+        {
+        }
+    }
+
     /// <summary>Completes once the code under test has created a timer (a wait) on this clock.</summary>
     public Task WaitForParkingAsync() => _timers.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => Assert.True(t.Result, "nothing waited on the clock"));
 }
