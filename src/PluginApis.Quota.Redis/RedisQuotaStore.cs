@@ -21,7 +21,7 @@ namespace PluginApis.Quota.Redis;
 /// </code></example>
 public sealed class RedisQuotaStore : IQuotaStore
 {
-    private static readonly TimeSpan UnlearnedQueue = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan UnlearnedQueue = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan GoAtOnce = TimeSpan.FromMilliseconds(1);
 
     private readonly RedisQuotaStoreOptions _options;

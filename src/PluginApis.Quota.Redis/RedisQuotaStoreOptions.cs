@@ -8,7 +8,7 @@ public sealed class RedisQuotaStoreOptions
 
     /// <summary>
     /// The limit assumed for an operation before any response announced one. Default 60, the documented PluginTests default.
-    /// Until then the first request goes at once and the rest ask again every 250 ms, so the first response sets the pace.
+    /// Until then the first request goes at once and the rest ask again every 100 ms, so the first response sets the pace.
     /// </summary>
     public int DefaultLimit { get; set; } = 60;
 

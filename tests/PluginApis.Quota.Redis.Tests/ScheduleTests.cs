@@ -99,7 +99,7 @@ public sealed class ScheduleTests(SharedRedis redis) : IClassFixture<SharedRedis
 
         Assert.True(first.Reserved);
         Assert.False(second.Reserved);
-        Assert.True(second.Delay <= TimeSpan.FromMilliseconds(250), $"asked to wait {second.Delay}");
+        Assert.True(second.Delay <= TimeSpan.FromMilliseconds(100), $"asked to wait {second.Delay}");
     }
 
     [Fact]
