@@ -13,7 +13,7 @@ git -C "$clone" remote set-url origin https://github.com/pluginapis/pluginapis.g
 dotnet pack "$clone/PluginApis.sln" -c Release -o "$packages" -p:EnableSourceLink=true -p:ContinuousIntegrationBuild=true -nodeReuse:false
 
 version=1.0.0
-for id in PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator; do
+for id in PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator PluginApis.Quota.Redis; do
   nupkg="$packages/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "missing $nupkg"; exit 1; }
   [ -f "$packages/$id.$version.snupkg" ] || { echo "missing symbols package of $id"; exit 1; }
