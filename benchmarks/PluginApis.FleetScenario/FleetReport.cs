@@ -21,6 +21,12 @@ internal sealed record FleetReport(
                  $"store time p50 {summaries.Average(p => p.Value("store_p50_us")):0} us, p99 {summaries.Max(p => p.Value("store_p99_us")):0} us (worst worker)");
         }
 
+        if (Environment.GetEnvironmentVariable("FLEET_SERIES") == "1")
+        {
+            var steps = Enumerable.Range(0, (int)(Seconds / Window.TotalSeconds)).Select(i => At((i + 1) * Window.TotalSeconds).Ok - At(i * Window.TotalSeconds).Ok);
+            Line($"  200s per window: {string.Join(' ', steps)}");
+        }
+
         if (Timeline.Killed is { } killed)
         {
             var steady = Between(killed + Window.TotalSeconds, Timeline.RedisDown ?? Seconds);

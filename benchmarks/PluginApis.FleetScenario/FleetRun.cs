@@ -24,7 +24,7 @@ internal static class FleetRun
 
         var workers = Enumerable.Range(0, count).Select(i => new WorkerProcess(i,
         [
-            "--base", emulator.PluginTestsBaseAddress.ToString(), "--key", EmulatorKeys.PluginTestsDemo, "--redis", shared ? redis.Endpoint : "none",
+            "--base", emulator.PluginTestsBaseAddress.ToString(), "--key", EmulatorKeys.PluginTestsDemo, "--warmup-key", EmulatorKeys.PluginTestsOther, "--redis", shared ? redis.Endpoint : "none",
             "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--margin", args.Text("margin", "0.03"),
             "--clock-offset", faults && i == 0 ? "60" : "0",
         ])).ToList();

@@ -17,7 +17,7 @@ internal static class LanesRun
         await using var redis = new RedisProcess();
         await redis.StartAsync();
         var minimum = batch * window.TotalSeconds / limit;
-        string[] common = ["--base", emulator.PluginTestsBaseAddress.ToString(), "--key", EmulatorKeys.PluginTestsDemo, "--redis", redis.Endpoint];
+        string[] common = ["--base", emulator.PluginTestsBaseAddress.ToString(), "--key", EmulatorKeys.PluginTestsDemo, "--warmup-key", EmulatorKeys.PluginTestsOther, "--redis", redis.Endpoint];
         using var batchWorker = new WorkerProcess(0, [.. common, "--lane", "batch", "--count", batch.ToString(CultureInfo.InvariantCulture), "--concurrency", args.Text("concurrency", "8")]);
         using var interactive = new WorkerProcess(1, [.. common, "--lane", "interactive", "--interval-ms", interval.ToString(CultureInfo.InvariantCulture),
             "--seconds", (minimum * 1.02).ToString(CultureInfo.InvariantCulture)]);

@@ -38,6 +38,28 @@ public sealed class ReconciliationTests(SharedRedis redis) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Responses_of_one_window_narrow_its_end_and_a_later_reset_starts_a_new_window()
+    {
+        var scope = Quota.Scope();
+        var store = NewStore();
+        await Quota.TeachAsync(store, scope, 60, Window, redis.Connection);
+        var grant = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+
+        var before = await Quota.RedisNowAsync(redis.Connection);
+        await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 50, TimeSpan.FromSeconds(30)), Quota.Ct);
+        await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 50, TimeSpan.FromSeconds(29.25)), Quota.Ct);
+        var narrowed = ((long)await Db.HashGetAsync(Bucket, "wlo"), (long)await Db.HashGetAsync(Bucket, "whi"));
+        await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 0, TimeSpan.FromSeconds(300)), Quota.Ct);
+        var after = await Quota.RedisNowAsync(redis.Connection);
+
+        // 30 s (whole, rounded up) bounds the end to 29..30 s; an exact 29.25 s pins it inside that.
+        Assert.InRange(narrowed.Item1, before + 29_250_000, after + 29_250_000);
+        Assert.Equal(narrowed.Item1, narrowed.Item2);
+        // 300 s lies beyond: a new window, whose earliest end (299 s) the spent count pushes the schedule to.
+        Assert.InRange((long)await Db.HashGetAsync(Bucket, "tat"), before + 299_000_000, after + 299_000_000);
+    }
+
+    [Fact]
     public async Task A_count_the_pacing_explains_leaves_the_schedule_alone()
     {
         var scope = Quota.Scope();

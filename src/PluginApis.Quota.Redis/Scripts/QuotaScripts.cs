@@ -6,8 +6,9 @@ namespace PluginApis.Quota.Redis;
 /// </summary>
 /// <remarks>
 /// A policy bucket is a hash of: <c>tat</c>, the theoretical arrival time of the next request (GCRA); <c>ps</c>/<c>pu</c>,
-/// the start and end of a pause after a 429; <c>seen</c>, the last time a response was recorded; <c>probe</c>, until when one
-/// probe past a long wait is out. Requests are spaced <c>window × (1 + margin) / limit</c> apart, so any span of one window
+/// the start and end of a pause after a 429; <c>wlo</c>/<c>whi</c>, the earliest and latest end of the server's current
+/// window as its responses bound it; <c>seen</c>, the last time a response was recorded; <c>probe</c>, until when one probe
+/// past a long wait is out. Requests are spaced <c>window × (1 + margin) / limit</c> apart, so any span of one window
 /// holds at most <c>limit</c> of them whatever the server's window alignment. The operations hash maps each operation to the
 /// policy its responses announced (<c>limit:windowMs</c>); operations announcing the same policy share one bucket.
 /// </remarks>
@@ -112,10 +113,18 @@ internal static class QuotaScripts
         local retryAfter = tonumber(ARGV[10])
         local stored = tonumber(redis.call('HGET', bucket, 'tat')) or now
         local tat = math.max(stored, now)
-        if remaining >= 0 and resetLo >= 0 and retryAfter < 0 then
-          local later = math.max(0, math.floor((stored - slot) / spacing + 0.5) - 1)
-          local left = math.max(0, remaining - later)
-          tat = math.max(tat, now + resetLo - left * spacing)
+        if resetLo >= 0 and resetHi >= 0 then
+          -- Each response bounds the server window's end; responses of one window narrow the bounds together.
+          local lo, hi = now + resetLo, now + resetHi
+          local wlo = tonumber(redis.call('HGET', bucket, 'wlo')) or 0
+          local whi = tonumber(redis.call('HGET', bucket, 'whi')) or 0
+          if lo > whi or hi < wlo then wlo, whi = lo, hi else wlo, whi = math.max(wlo, lo), math.min(whi, hi) end
+          redis.call('HSET', bucket, 'wlo', str(wlo), 'whi', str(whi))
+          if remaining >= 0 and retryAfter < 0 then
+            local later = math.max(0, math.floor((stored - slot) / spacing + 0.5) - 1)
+            local left = math.max(0, remaining - later)
+            tat = math.max(tat, wlo - left * spacing)
+          end
         end
         if ARGV[11] == '1' then
           local pause = retryAfter
