@@ -22,7 +22,8 @@ namespace PluginApis.Quota.Redis;
 public sealed class RedisQuotaStore : IQuotaStore
 {
     private static readonly TimeSpan UnlearnedQueue = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan GoAtOnce = TimeSpan.FromMilliseconds(1);
+    // A held slot is confirmed this long before it is due, so the round trip is not on the request's path.
+    private static readonly TimeSpan ConfirmLead = TimeSpan.FromMilliseconds(50);
 
     private readonly RedisQuotaStoreOptions _options;
     private readonly RedisLink _link;
@@ -138,15 +139,15 @@ public sealed class RedisQuotaStore : IQuotaStore
 
         var values = (RedisResult[])reply!;
         var code = (long)values[0];
+        var wait = TimeSpan.FromMicroseconds((long)values[1]);
         if (code == 1)
         {
-            return new QuotaGrant(true, TimeSpan.Zero, held.SlotUs);
+            return new QuotaGrant(true, wait, held.SlotUs);
         }
 
-        var wait = TimeSpan.FromMicroseconds((long)values[1]);
         if (code == 0)
         {
-            memory.Hold(scope.Lane, new PendingSlot(_time.GetUtcNow() + wait, (long)values[2]));
+            return Hold(scope.Lane, memory, _time.GetUtcNow(), wait, (long)values[2]);
         }
 
         return QuotaGrant.AskAgainAfter(wait);
@@ -176,14 +177,24 @@ public sealed class RedisQuotaStore : IQuotaStore
         {
             case 2:
                 return new QuotaGrant(true, TimeSpan.Zero, slot);
-            case 1 when delay <= GoAtOnce:
+            case 1 when delay <= ConfirmLead:
                 return new QuotaGrant(true, delay, slot);
             case 1:
-                memory.Hold(scope.Lane, new PendingSlot(localNow + delay, slot));
-                return QuotaGrant.AskAgainAfter(delay);
+                return Hold(scope.Lane, memory, localNow, delay, slot);
             default:
                 return QuotaGrant.AskAgainAfter(delay);
         }
+    }
+
+    private static QuotaGrant Hold(QuotaLane lane, ScopeMemory memory, DateTimeOffset now, TimeSpan wait, long slot)
+    {
+        if (wait <= ConfirmLead)
+        {
+            return new QuotaGrant(true, wait, slot);
+        }
+
+        memory.Hold(lane, new PendingSlot(now + wait - ConfirmLead, slot));
+        return QuotaGrant.AskAgainAfter(wait - ConfirmLead);
     }
 
     private QuotaGrant AcquireLocal(QuotaScope scope, ScopeMemory memory, TimeSpan maxWait)
@@ -197,7 +208,7 @@ public sealed class RedisQuotaStore : IQuotaStore
             return QuotaGrant.AskAgainAfter(wait);
         }
 
-        if (wait <= GoAtOnce)
+        if (wait <= ConfirmLead)
         {
             return new QuotaGrant(true, wait);
         }

@@ -72,9 +72,9 @@ internal static class QuotaScripts
         """;
 
     /// <summary>
-    /// Confirms a slot whose wait is over: still valid unless a 429 paused the scope after it was granted; then a new slot
+    /// Confirms a slot shortly before it is due: still valid unless a 429 paused the scope after it was granted; then a new slot
     /// after the pause is reserved (when within the longest wait). KEYS: operations hash. ARGV: operation, default policy,
-    /// bucket prefix, margin, slot (µs), longest wait (µs). Returns {1} (go), {0, wait µs, slot µs} (new slot, ask again),
+    /// bucket prefix, margin, slot (µs), longest wait (µs). Returns {1, wait µs} (go when it is due), {0, wait µs, slot µs} (new slot, ask again),
     /// or {3, wait µs} (no slot within the longest wait).
     /// </summary>
     public const string Confirm = Prelude + """
@@ -82,7 +82,7 @@ internal static class QuotaScripts
         local slot = tonumber(ARGV[5])
         local ps = tonumber(redis.call('HGET', bucket, 'ps')) or 0
         local pu = tonumber(redis.call('HGET', bucket, 'pu')) or 0
-        if slot < ps or slot >= pu then return {1} end
+        if slot < ps or slot >= pu then return {1, math.max(0, slot - now)} end
         local tat = tonumber(redis.call('HGET', bucket, 'tat')) or now
         if tat < now then tat = now end
         if tat - now > tonumber(ARGV[6]) then return {3, tat - now} end
@@ -121,7 +121,8 @@ internal static class QuotaScripts
           if lo > whi or hi < wlo then wlo, whi = lo, hi else wlo, whi = math.max(wlo, lo), math.min(whi, hi) end
           redis.call('HSET', bucket, 'wlo', str(wlo), 'whi', str(whi))
           if remaining >= 0 and retryAfter < 0 then
-            local later = math.max(0, math.floor((stored - slot) / spacing + 0.5) - 1)
+            -- Slots still ahead have not reached the server; the ones due are taken as counted.
+            local later = math.max(0, math.ceil((stored - now) / spacing) - 1)
             local left = math.max(0, remaining - later)
             tat = math.max(tat, wlo - left * spacing)
           end
