@@ -12,7 +12,7 @@ namespace PluginApis.Quota.Redis;
 /// <c>Ratelimit-Remaining</c>/<c>Ratelimit-Reset</c> can push the schedule back (the server wins), and a 429 pauses every
 /// process until its <c>Retry-After</c> or reset. A slot is spent once granted, so a process that dies holds nothing.
 /// When Redis is slow or down the store paces this process alone with its share of the quota and returns to the shared
-/// schedule by itself; a call never fails because of Redis. Thread-safe; share one instance per process.
+/// schedule as soon as Redis answers again; a call never fails because of Redis. Thread-safe; share one instance per process.
 /// </summary>
 /// <example><code>
 /// var redis = await ConnectionMultiplexer.ConnectAsync("localhost:6379");
@@ -46,16 +46,13 @@ public sealed class RedisQuotaStore : IQuotaStore
         _options = options ?? new RedisQuotaStoreOptions();
         _options.EnsureValid();
         _time = _options.TimeProvider;
-        _link = new RedisLink(connection, _time, _options.FallbackAfter, _options.RecoveryInterval);
+        _link = new RedisLink(connection, _time, _options.FallbackAfter);
         _defaultPolicy = ObservedQuota.Format(_options.DefaultLimit, _options.DefaultWindow);
         _margin = _options.PacingMargin.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>True while this process uses the shared schedule in Redis; false while it paces itself because Redis did not answer.</summary>
+    /// <summary>True while this process uses the shared schedule in Redis; false after Redis did not answer a call in time, until it answers one again.</summary>
     public bool IsShared => _link.IsShared;
-
-    /// <summary>The latest check whether Redis answers again; tests await it.</summary>
-    internal Task LastProbe => _link.LastProbe;
 
     /// <inheritdoc />
     public async ValueTask<QuotaGrant> AcquireAsync(QuotaScope scope, TimeSpan maxWait, CancellationToken cancellationToken)

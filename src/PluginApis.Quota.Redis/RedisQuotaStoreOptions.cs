@@ -29,13 +29,12 @@ public sealed class RedisQuotaStoreOptions
     public TimeSpan BatchQueueLimit { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// How long a call waits for Redis before it is paced by this process alone (with its share of the quota). Default 250 ms.
-    /// A call never fails because Redis is slow or down.
+    /// How long a call waits for Redis before it is paced by this process alone (with its share of the quota); while the
+    /// connection is down, calls do not wait at all. The next call asks Redis again. Default 250 ms. A call never fails
+    /// because Redis is slow or down.
     /// </summary>
     public TimeSpan FallbackAfter { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often a store that fell back checks whether Redis answers again (shared pacing resumes by itself). Default 1 s.</summary>
-    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How many processes to assume share a key while Redis has never been reached; afterwards the number of processes
@@ -76,9 +75,9 @@ public sealed class RedisQuotaStoreOptions
             errors.Add($"BatchQueueLimit must not be negative (was {BatchQueueLimit}).");
         }
 
-        if (FallbackAfter <= TimeSpan.Zero || RecoveryInterval <= TimeSpan.Zero)
+        if (FallbackAfter <= TimeSpan.Zero)
         {
-            errors.Add($"FallbackAfter and RecoveryInterval must be positive (were {FallbackAfter} and {RecoveryInterval}).");
+            errors.Add($"FallbackAfter must be positive (was {FallbackAfter}).");
         }
 
         if (FallbackFleetSize < 1)

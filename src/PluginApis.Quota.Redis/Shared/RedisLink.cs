@@ -3,26 +3,25 @@ using StackExchange.Redis;
 namespace PluginApis.Quota.Redis;
 
 /// <summary>
-/// The store's way to Redis: every call bounded by <see cref="RedisQuotaStoreOptions.FallbackAfter"/>, and after a failure
-/// no call at all until a probe (at most one per <see cref="RedisQuotaStoreOptions.RecoveryInterval"/>, started by a call)
-/// finds Redis answering again. Never throws a Redis error to the caller.
+/// The store's way to Redis: every call bounded by <see cref="RedisQuotaStoreOptions.FallbackAfter"/>, none at all while the
+/// connection is down (the connection reconnects by itself). A call that Redis does not answer in time falls back alone:
+/// the next one asks Redis again, so one slow moment of a busy process costs one call, and the store shares again as soon
+/// as Redis answers. Never throws a Redis error to the caller.
 /// </summary>
-internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider time, TimeSpan timeout, TimeSpan recoveryInterval)
+internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider time, TimeSpan timeout)
 {
     private readonly Lock _gate = new();
     private bool _shared = true;
     private int _outages;
-    private DateTimeOffset _nextProbe;
-    private bool _probing;
 
-    /// <summary>True while the shared schedule in Redis is used; false while this process paces itself.</summary>
+    /// <summary>True while the last call reached Redis in time; false while this process paces itself.</summary>
     public bool IsShared
     {
         get
         {
             lock (_gate)
             {
-                return _shared;
+                return _shared && connection.IsConnected;
             }
         }
     }
@@ -39,15 +38,13 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
         }
     }
 
-    /// <summary>The latest probe (completed when none ran); tests await it.</summary>
-    public Task LastProbe { get; private set; } = Task.CompletedTask;
-
     /// <summary>Runs a script and returns its result, or null when Redis did not answer in time (the store then falls back).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<RedisResult?> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
     {
-        if (!Usable())
+        if (!connection.IsConnected)
         {
+            Answered(false);
             return null;
         }
 
@@ -58,13 +55,15 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
         }
         catch (RedisException)
         {
-            Lost();
+            Answered(false);
             return null;
         }
 
         try
         {
-            return await task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            var result = await task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            Answered(true);
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -74,7 +73,7 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
         catch (Exception ex) when (ex is TimeoutException or RedisException)
         {
             Observe(task);
-            Lost();
+            Answered(false);
             return null;
         }
     }
@@ -82,7 +81,7 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
     /// <summary>Sends a script without waiting for its answer (responses are recorded after the call, off its path).</summary>
     public void Send(string script, RedisKey[] keys, RedisValue[] values)
     {
-        if (!Usable())
+        if (!connection.IsConnected)
         {
             return;
         }
@@ -93,86 +92,20 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
         }
         catch (RedisException)
         {
-            Lost();
+            Answered(false);
         }
     }
 
-    private bool Usable()
-    {
-        if (!IsShared)
-        {
-            ProbeIfDue();
-            return false;
-        }
-
-        if (!connection.IsConnected)
-        {
-            Lost();
-            return false;
-        }
-
-        return true;
-    }
-
-    private void Lost()
+    private void Answered(bool inTime)
     {
         lock (_gate)
         {
-            if (_shared)
+            if (_shared && !inTime)
             {
-                _shared = false;
                 _outages++;
-                _nextProbe = time.GetUtcNow() + recoveryInterval;
-            }
-        }
-    }
-
-    private void ProbeIfDue()
-    {
-        lock (_gate)
-        {
-            if (_probing || time.GetUtcNow() < _nextProbe)
-            {
-                return;
             }
 
-            _probing = true;
-        }
-
-        LastProbe = ProbeAsync();
-    }
-
-    private async Task ProbeAsync()
-    {
-        var answered = false;
-        try
-        {
-            if (connection.IsConnected)
-            {
-                var ping = connection.GetDatabase().PingAsync();
-                try
-                {
-                    await ping.WaitAsync(timeout, time).ConfigureAwait(false);
-                    answered = true;
-                }
-                catch (Exception ex) when (ex is TimeoutException or RedisException)
-                {
-                    Observe(ping);
-                }
-            }
-        }
-        catch (RedisException)
-        {
-            // Still down: try again after the interval.
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _probing = false;
-                _shared = answered;
-                _nextProbe = time.GetUtcNow() + recoveryInterval;
-            }
+            _shared = inTime;
         }
     }
 
