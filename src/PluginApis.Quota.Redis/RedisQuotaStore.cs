@@ -153,14 +153,21 @@ public sealed class RedisQuotaStore : IQuotaStore
     private async ValueTask<QuotaGrant?> AcquireSharedAsync(QuotaScope scope, ScopeMemory memory, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var keys = KeysOf(scope);
+        var pacer = PacerOf(scope, memory.Policy);
+        var charge = pacer.Uncharged(_time.GetUtcNow(), memory.Window);
         var reply = await _link.EvaluateAsync(QuotaScripts.Acquire, keys.ForAcquire,
         [
             scope.Operation, _defaultPolicy, keys.BucketPrefix, _margin, scope.Lane == QuotaLane.Batch ? 1 : 0, Micros(maxWait),
-            Micros(_options.BatchQueueLimit), _instance, memory.SharedNextUs, Micros(UnlearnedQueue), memory.SharedPolicy,
+            Micros(_options.BatchQueueLimit), _instance, memory.SharedNextUs, Micros(UnlearnedQueue), memory.SharedPolicy, charge,
         ], cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
             return null;
+        }
+
+        if (charge > 0)
+        {
+            pacer.Charged();
         }
 
         var values = (RedisResult[])reply!;
@@ -168,7 +175,7 @@ public sealed class RedisQuotaStore : IQuotaStore
         var localNow = _time.GetUtcNow();
         var next = code == 1 ? slot + spacing : Math.Max(slot, redisNow);
         memory.Learn((int)(long)values[2], TimeSpan.FromMicroseconds((long)values[3]), (int)(long)values[4], next,
-            localNow + TimeSpan.FromMicroseconds(next - redisNow));
+            localNow + TimeSpan.FromMicroseconds(next - redisNow), (long)values[7] == 1);
         var delay = TimeSpan.FromMicroseconds(wait);
         switch (code)
         {

@@ -8,19 +8,21 @@ namespace PluginApis.Quota.Redis;
 internal sealed class FallbackPacer
 {
     private readonly Lock _gate = new();
+    private readonly Queue<DateTimeOffset> _sent = new();
     private DateTimeOffset _next;
     private DateTimeOffset _pausedUntil;
     private int _outage = -1;
 
     /// <summary>
-    /// The spacing of one process's share: whole requests per window, so that all processes together stay within the limit
-    /// in any window; with more processes than the limit allows requests, an even share (within the limit on average).
+    /// The spacing of one process's share: whole requests per window, less the margin, so that all processes together stay
+    /// within the limit in any window even with some jitter; with more processes than the limit allows requests, an even
+    /// share (within the limit on average).
     /// </summary>
     public static TimeSpan Spacing(int limit, TimeSpan window, int processes, double margin)
     {
-        var perProcess = limit / Math.Max(1, processes);
-        var span = perProcess >= 1 ? window / perProcess : window * Math.Max(1, processes) / limit;
-        return span * (1 + margin);
+        var processes1 = Math.Max(1, processes);
+        var perProcess = (int)Math.Floor(limit / (processes1 * (1 + margin)));
+        return perProcess >= 1 ? window / perProcess * (1 + margin) : window * processes1 / limit * (1 + margin);
     }
 
     /// <summary>Reserves the next slot, or says how long to wait before asking again (longer than <paramref name="maxWait"/>: give up).</summary>
@@ -47,7 +49,33 @@ internal sealed class FallbackPacer
             }
 
             _next = start + spacing;
+            _sent.Enqueue(start);
             return (true, wait);
+        }
+    }
+
+    /// <summary>
+    /// The fallback slots of the last <paramref name="window"/> (and later), which the shared schedule must make room for
+    /// when this process shares again; <see cref="Charged"/> forgets them once Redis took them.
+    /// </summary>
+    public int Uncharged(DateTimeOffset now, TimeSpan window)
+    {
+        lock (_gate)
+        {
+            while (_sent.Count > 0 && _sent.Peek() < now - window)
+            {
+                _sent.Dequeue();
+            }
+
+            return _sent.Count;
+        }
+    }
+
+    public void Charged()
+    {
+        lock (_gate)
+        {
+            _sent.Clear();
         }
     }
 

@@ -31,12 +31,13 @@ internal sealed class ScopeMemory(int defaultLimit, TimeSpan defaultWindow)
 
     public string Policy => ObservedQuota.Format(Limit, Window);
 
-    public void Learn(int limit, TimeSpan window, int fleet, long sharedNextUs, DateTimeOffset sharedNextLocal)
+    /// <summary>Keeps what an acquisition reported; a policy no response announced yet is not passed on after a restart.</summary>
+    public void Learn(int limit, TimeSpan window, int fleet, long sharedNextUs, DateTimeOffset sharedNextLocal, bool announced)
     {
         lock (_gate)
         {
             (Limit, Window, Fleet, SharedNextUs, SharedNextLocal) = (limit, window, Math.Max(1, fleet), sharedNextUs, sharedNextLocal);
-            SharedPolicy = ObservedQuota.Format(limit, window);
+            SharedPolicy = announced ? ObservedQuota.Format(limit, window) : string.Empty;
         }
     }
 

@@ -34,10 +34,17 @@ internal static class QuotaScripts
     /// Reserves the next slot. KEYS: operations hash, fleet set. ARGV: operation, default policy, bucket prefix, margin,
     /// lane (1 = batch), longest wait (µs), batch queue limit (µs), instance id, restart hint (µs, 0 = none: where this
     /// process last saw the schedule, used when the bucket is gone, e.g. after a Redis restart), longest wait of an unlearned
-    /// policy (µs), the hint's policy. Returns {reserved (1, 0 = ask again, 2 = probe), wait µs, limit, window µs, fleet size,
+    /// policy (µs), the hint's policy, the requests this process sent on its own in the last window (after an outage).
+    /// Returns {reserved (1, 0 = ask again, 2 = probe), wait µs, limit, window µs, fleet size,
     /// slot µs, spacing µs, learned, now µs}.
     /// </summary>
-    public const string Acquire = Prelude + """
+    public const string Acquire = """
+        if ARGV[11] ~= '' and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+          -- Redis forgot the operation's policy (a restart): the process that still knows it teaches it again.
+          redis.call('HSET', KEYS[1], ARGV[1], ARGV[11])
+          redis.call('PEXPIRE', KEYS[1], 2 * tonumber(string.match(ARGV[11], ':(%d+)$')))
+        end
+        """ + "\n" + Prelude + """
 
         redis.call('ZADD', KEYS[2], str(now), ARGV[8])
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', str(now - 2 * window))
@@ -46,6 +53,12 @@ internal static class QuotaScripts
         local tat = tonumber(redis.call('HGET', bucket, 'tat'))
         if not tat then tat = (ARGV[11] == policy) and tonumber(ARGV[9]) or now end
         if tat < now then tat = now end
+        if tonumber(ARGV[12]) > 0 then
+          -- This process paced itself while Redis was away: make room for what it sent in the last window.
+          tat = tat + tonumber(ARGV[12]) * spacing
+          redis.call('HSET', bucket, 'tat', str(tat))
+          expire(tat)
+        end
         local wait = tat - now
         local queue = tonumber(ARGV[6])
         if ARGV[5] == '1' then queue = math.min(queue, tonumber(ARGV[7])) end
