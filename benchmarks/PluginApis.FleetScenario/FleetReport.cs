@@ -43,9 +43,11 @@ internal sealed record FleetReport(
             Line($"  quota used after recovery: {Between(up + 5, Seconds):P1}");
         }
 
-        if (Processes.Any(p => p.Lines.Any(l => l.StartsWith("mode", StringComparison.Ordinal))) && Timeline.RedisDown is null)
+        var fallbacks = Processes.Sum(p => p.Lines.Count(l => l.EndsWith(" fallback", StringComparison.Ordinal)));
+        if (Shared)
         {
-            Line($"  note: {Processes.Count(p => p.Lines.Any(l => l.StartsWith("mode", StringComparison.Ordinal)))} workers left the shared schedule during a run without faults");
+            Line($"  calls Redis did not answer within 250 ms (paced alone): {fallbacks} times in {Processes.Count(p => p.Lines.Any(l => l.EndsWith(" fallback", StringComparison.Ordinal)))} workers" +
+                 (Timeline.RedisDown is null ? "" : ", the Redis outage included"));
         }
     }
 

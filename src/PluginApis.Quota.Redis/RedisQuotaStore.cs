@@ -159,7 +159,14 @@ public sealed class RedisQuotaStore : IQuotaStore
         [
             scope.Operation, _defaultPolicy, keys.BucketPrefix, _margin, scope.Lane == QuotaLane.Batch ? 1 : 0, Micros(maxWait),
             Micros(_options.BatchQueueLimit), _instance, memory.SharedNextUs, Micros(UnlearnedQueue), memory.SharedPolicy, charge,
-        ], cancellationToken).ConfigureAwait(false);
+        ], cancellationToken, static (late, state) =>
+        {
+            // Redis reserved a slot after all, but the call went alone: that slot stands for it.
+            if ((long)((RedisResult[])late!)[0] == 1)
+            {
+                ((FallbackPacer)state!).Covered();
+            }
+        }, pacer).ConfigureAwait(false);
         if (reply is null)
         {
             return null;

@@ -9,6 +9,7 @@ internal sealed class FallbackPacer
 {
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _sent = new();
+    private int _covered;
     private DateTimeOffset _next;
     private DateTimeOffset _pausedUntil;
     private int _outage = -1;
@@ -67,7 +68,16 @@ internal sealed class FallbackPacer
                 _sent.Dequeue();
             }
 
-            return _sent.Count;
+            return Math.Max(0, _sent.Count - _covered);
+        }
+    }
+
+    /// <summary>A shared slot Redis reserved for a call that had already fallen back: it stands for one request sent alone.</summary>
+    public void Covered()
+    {
+        lock (_gate)
+        {
+            _covered++;
         }
     }
 
@@ -76,6 +86,7 @@ internal sealed class FallbackPacer
         lock (_gate)
         {
             _sent.Clear();
+            _covered = 0;
         }
     }
 

@@ -40,7 +40,14 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
 
     /// <summary>Runs a script and returns its result, or null when Redis did not answer in time (the store then falls back).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async ValueTask<RedisResult?> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
+    /// <param name="script">The Lua script.</param>
+    /// <param name="keys">Its keys.</param>
+    /// <param name="values">Its arguments.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="late">Called with the answer if it arrives after the caller fell back (with <paramref name="lateState"/>).</param>
+    /// <param name="lateState">State for <paramref name="late"/>.</param>
+    public async ValueTask<RedisResult?> EvaluateAsync(
+        string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken, Action<RedisResult, object?>? late = null, object? lateState = null)
     {
         if (!connection.IsConnected)
         {
@@ -73,6 +80,15 @@ internal sealed class RedisLink(IConnectionMultiplexer connection, TimeProvider 
         catch (Exception ex) when (ex is TimeoutException or RedisException)
         {
             Observe(task);
+            if (late is not null)
+            {
+                _ = task.ContinueWith(static (t, s) =>
+                {
+                    var (callback, state) = ((Action<RedisResult, object?>, object?))s!;
+                    callback(t.Result, state);
+                }, (late, lateState), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            }
+
             Answered(false);
             return null;
         }
