@@ -35,12 +35,19 @@ public abstract class OverheadBenchmarkBase
     /// <summary>The SDK client over the same transport.</summary>
     protected PluginTestsClient SdkClient { get; private set; } = null!;
 
+    /// <summary>A bare Refit generated client over the same transport (what a developer would write instead of the SDK).</summary>
+    protected IBareRefitPluginTests RefitClient { get; private set; } = null!;
+
+    private HttpClient _refitHttp = null!;
+
     [GlobalSetup]
     public void Setup()
     {
         _handler = new CannedHandler(_status, _body);
         RawClient = new HttpClient(_handler, disposeHandler: false);
         SdkClient = new PluginTestsClient(new PluginTestsClientOptions { ApiKey = Samples.ApiKey, BaseAddress = new Uri(Samples.PluginTestsBase) }, _handler);
+        _refitHttp = new HttpClient(_handler, disposeHandler: false) { BaseAddress = new Uri(Samples.PluginTestsBase) };
+        RefitClient = Refit.RestService.ForGenerated<IBareRefitPluginTests>(_refitHttp, Refit.RefitSettings.ForJsonContext(RawJsonContext.Default));
     }
 
     [GlobalCleanup]
@@ -48,6 +55,7 @@ public abstract class OverheadBenchmarkBase
     {
         SdkClient.Dispose();
         RawClient.Dispose();
+        _refitHttp.Dispose();
         _handler.Dispose();
     }
 }
@@ -72,6 +80,9 @@ public class GetPluginBenchmarks() : OverheadBenchmarkBase(HttpStatusCode.OK, Sa
 
     [Benchmark(Description = "SDK GetPluginAsync")]
     public Task<Plugin> Sdk() => SdkClient.GetPluginAsync("wporg", "akismet");
+
+    [Benchmark(Description = "bare Refit client")]
+    public Task<Plugin> Refit() => RefitClient.GetPlugin("wporg", "akismet", Samples.ApiKey);
 }
 
 /// <summary>The same comparison for a POST with a JSON body (<c>EnqueueTestAsync</c>).</summary>
@@ -97,4 +108,7 @@ public class EnqueueTestBenchmarks() : OverheadBenchmarkBase(HttpStatusCode.Crea
 
     [Benchmark(Description = "SDK EnqueueTestAsync")]
     public Task<QueueJob> Sdk() => SdkClient.EnqueueTestAsync(new EnqueueTestRequest("wporg", "akismet"));
+
+    [Benchmark(Description = "bare Refit client")]
+    public Task<QueueJob> Refit() => RefitClient.EnqueueTest(new RawEnqueueBody("wporg", "akismet", 100, "stable", null), Samples.ApiKey);
 }

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PluginApis.Emulator.Jobs;
 using PluginApis.Emulator.Json;
+using PluginApis.Emulator.PluginTestsApi;
 using PluginApis.Emulator.State;
+using PluginApis.Emulator.WunderUpdatesApi;
 
 namespace PluginApis.Emulator;
 
@@ -19,29 +22,21 @@ internal static class EmulatorApp
     private const string PtUserItem = "PluginApis.Emulator.PtUser";
     private const string WuAccountItem = "PluginApis.Emulator.WuAccount";
 
-    public static WebApplication Build(EmulatorOptions options, EmulatorStats stats, string[] args, bool standalone)
+    /// <summary>A builder that ignores the calling application's appsettings/ASPNETCORE_* settings and logs nothing by default.</summary>
+    public static WebApplicationBuilder CreateInProcessBuilder(EmulatorOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.WebHost.UseUrls(options.Url ?? InProcessUrl);
+        builder.Logging.ClearProviders();
+        return builder;
+    }
 
-        if (standalone)
-        {
-            ApplyCommandLine(builder.Configuration, options);
-            builder.WebHost.UseUrls(options.Url ?? builder.Configuration["urls"] ?? DefaultStandaloneUrl);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        }
-        else
-        {
-            // In-process: ignore the host application's appsettings/ASPNETCORE_* settings.
-            builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection();
-            builder.WebHost.UseUrls(options.Url ?? InProcessUrl);
-            builder.Logging.ClearProviders();
-        }
-
+    /// <summary>The app and its job runner (dispose the runner when the app stops), built on a prepared <paramref name="builder"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public static (WebApplication App, TestJobRunner Jobs) Build(WebApplicationBuilder builder, EmulatorOptions options, EmulatorStats stats)
+    {
         options.Validate();
         if (options.LoggerProvider is not null)
         {
@@ -55,7 +50,10 @@ internal static class EmulatorApp
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBodyBytes) + 1;
         });
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
+        {
+            json.SerializerOptions.Encoder = EmulatorJson.Encoder;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJson.Context);
+        });
 
         var state = new EmulatorState();
         Seed.Apply(state);
@@ -68,17 +66,19 @@ internal static class EmulatorApp
         {
             state.WunderUpdates.AccountsByKey[key] = state.WunderUpdates.AccountsByKey[EmulatorKeys.WunderUpdatesDemo];
         }
+
         var limiter = new FixedWindowRateLimiter(options.TimeProvider);
+        var jobs = new TestJobRunner(state, options, stats);
 
         var app = builder.Build();
         app.Use(RouteSegments.PreserveRawSegments);
         app.UseRouting();
-        app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter));
+        app.Use((context, next) => Pipeline(context, next, state, options, stats, limiter, jobs));
         app.MapGet("/", () => Results.Text(
             "PluginApis emulator. PluginTests: /api/v1/?apiKey=KEY  WunderUpdates: /v1/ (x-api-key header). See docs/emulator.md.\n"));
-        PluginTestsEndpoints.Map(app, state, options, stats);
+        PluginTestsEndpoints.Map(app, state, options, stats, jobs);
         WunderUpdatesEndpoints.Map(app, state, options, stats);
-        return app;
+        return (app, jobs);
     }
 
     public static PtUser PtUser(HttpContext context) => (PtUser)context.Items[PtUserItem]!;
@@ -87,7 +87,7 @@ internal static class EmulatorApp
 
     private static async Task Pipeline(
         HttpContext context, RequestDelegate next, EmulatorState state, EmulatorOptions options, EmulatorStats stats,
-        FixedWindowRateLimiter limiter)
+        FixedWindowRateLimiter limiter, TestJobRunner jobs)
     {
         stats.Request();
         var path = context.Request.Path;
@@ -150,6 +150,13 @@ internal static class EmulatorApp
             context.Items[service == Service.PluginTests ? PtUserItem : WuAccountItem] = principal;
         }
 
+        // PluginTests answers as of now: jobs due by the emulator's clock finish first. The emulator's own package
+        // downloads never wait for that (a job may be fetching from this very emulator).
+        if (service == Service.PluginTests && context.Request.Headers.UserAgent != PackageFetcher.UserAgent)
+        {
+            await jobs.CatchUpAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
         RouteSegments.UnescapeRouteValues(context);
 
         try
@@ -181,31 +188,6 @@ internal static class EmulatorApp
                 _ => "Request failed.",
             };
             await Errors.For(service, status, Errors.PtCodeFor(status), message).ExecuteAsync(context).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Optional settings for <c>dotnet run</c>: <c>--Emulator:PermitLimit=600 --Emulator:WindowSeconds=60 --Emulator:GeneratedTableCount=100000 --Emulator:RateLimiting=false</c>.</summary>
-    private static void ApplyCommandLine(ConfigurationManager configuration, EmulatorOptions options)
-    {
-        var section = configuration.GetSection("Emulator");
-        if (int.TryParse(section["PermitLimit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var permits))
-        {
-            options.RateLimit.PermitLimit = permits;
-        }
-
-        if (int.TryParse(section["WindowSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            options.RateLimit.Window = TimeSpan.FromSeconds(seconds);
-        }
-
-        if (int.TryParse(section["GeneratedTableCount"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var tables))
-        {
-            options.GeneratedTableCount = tables;
-        }
-
-        if (bool.TryParse(section["RateLimiting"], out var enabled))
-        {
-            options.EnableRateLimiting = enabled;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using PluginApis.Emulator.Jobs;
 
 namespace PluginApis.Emulator;
 
@@ -13,11 +14,13 @@ namespace PluginApis.Emulator;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TestJobRunner _jobs;
     private int _disposed;
 
-    private EmulatorHost(WebApplication app, EmulatorOptions options, EmulatorStats stats, Uri baseAddress)
+    private EmulatorHost(WebApplication app, TestJobRunner jobs, EmulatorOptions options, EmulatorStats stats, Uri baseAddress)
     {
         _app = app;
+        _jobs = jobs;
         Options = options;
         Stats = stats;
         BaseAddress = baseAddress;
@@ -43,19 +46,23 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Starts an emulator on <see cref="EmulatorOptions.Url"/> (default: a free port on 127.0.0.1) with fresh seed data.</summary>
     /// <param name="options">Settings; <see langword="null"/> = defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it), e.g. a negative <see cref="EmulatorOptions.MaxUploadBytes"/> or a <see cref="EmulatorOptions.Url"/> that is not an http URL.</exception>
+    /// <exception cref="IOException"><see cref="EmulatorOptions.Url"/> names a port that is already in use.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
         options.Validate();
         var stats = new EmulatorStats();
-        var app = EmulatorApp.Build(options, stats, [], standalone: false);
+        var (app, jobs) = EmulatorApp.Build(EmulatorApp.CreateInProcessBuilder(options), options, stats);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new EmulatorHost(app, options, stats, ListeningAddress(app));
+            return new EmulatorHost(app, jobs, options, stats, ListeningAddress(app));
         }
         catch
         {
+            await jobs.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -66,6 +73,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <param name="slug">Plugin slug.</param>
     /// <param name="channel"><c>alpha</c>, <c>beta</c>, <c>rc</c>, <c>stable</c> or <see langword="null"/> (stable).</param>
     /// <param name="licenseKey">Licence key, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="accountPrefix"/> or <paramref name="slug"/> is null or empty.</exception>
     public Uri PublicUpdateUri(string accountPrefix, string slug, string? channel = null, string? licenseKey = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountPrefix);
@@ -76,7 +84,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         return new Uri(WunderUpdatesBaseAddress, path);
     }
 
-    /// <summary>Stops the server and releases its port.</summary>
+    /// <summary>
+    /// Completes when the emulator has nothing in flight: no <c>direct</c> test job is still fetching or scanning its package, no
+    /// due job is being finished and no webhook POST is waiting for its receiver. Jobs not yet due (by
+    /// <see cref="EmulatorOptions.TimeProvider"/>) do not count: with a fake clock, advance it first, then await this.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => _jobs.Work.WhenIdleAsync(cancellationToken);
+
+    /// <summary>Stops the server, cancels package downloads and webhook deliveries in flight, and releases its port.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -84,41 +101,19 @@ public sealed class EmulatorHost : IAsyncDisposable
             return;
         }
 
+        _jobs.Stop();
         try
         {
             await _app.StopAsync().ConfigureAwait(false);
         }
         finally
         {
+            await _jobs.DisposeAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>The <c>dotnet run</c> entry point: serves until Ctrl+C.</summary>
-    internal static async Task<int> RunAsync(string[] args)
-    {
-        var options = new EmulatorOptions();
-        var stats = new EmulatorStats();
-        await using var app = EmulatorApp.Build(options, stats, args, standalone: true);
-        await app.StartAsync().ConfigureAwait(false);
-        var root = ListeningAddress(app);
-        var limit = options.EnableRateLimiting
-            ? $"{options.RateLimit.PermitLimit} requests per {options.RateLimit.Window.TotalSeconds} s per key"
-            : "off";
-        Console.WriteLine($"""
-            PluginApis emulator listening on {root}
-              PluginTests   {root}api/v1/?apiKey=...   demo key: {EmulatorKeys.PluginTestsDemo}
-                                                      other key: {EmulatorKeys.PluginTestsOther}
-              WunderUpdates {root}v1/  (x-api-key)      demo key: {EmulatorKeys.WunderUpdatesDemo}
-                                                      other key: {EmulatorKeys.WunderUpdatesOther}
-              Public update check: {root}v1/public/{EmulatorKeys.WunderUpdatesDemoAccountPrefix}/plugins/demo-pro?key={EmulatorKeys.DemoLicenseKey}
-              Rate limit: {limit}. Press Ctrl+C to stop.
-            """);
-        await app.WaitForShutdownAsync().ConfigureAwait(false);
-        return 0;
-    }
-
-    private static Uri ListeningAddress(WebApplication app)
+    internal static Uri ListeningAddress(WebApplication app)
     {
         var address = app.Urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? app.Urls.First();
         // A wildcard host (http://+:5080, http://0.0.0.0:5080) is reachable over loopback.

@@ -66,6 +66,27 @@ public sealed class EmulatorOptions
     /// </summary>
     public IList<string> AdditionalWunderUpdatesDemoKeys { get; } = new List<string>();
 
+    /// <summary>
+    /// How long a job added with <c>POST /api/v1/test-queue</c> stays <c>queued</c> before it is <c>running</c>. Default 100 ms;
+    /// zero is allowed. Measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan JobQueuedDuration { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a job stays <c>running</c> before it is <c>finished</c>, its report is published and webhooks are sent.
+    /// Default 200 ms; zero is allowed. Measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan JobRunningDuration { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a <c>direct</c> job may take to download its <c>downloadUrl</c> (at most <see cref="MaxUploadBytes"/>) before
+    /// its report says the download failed. Default 30 s, measured on <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan PackageDownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one webhook delivery may take before it counts as failed. Default 10 s, measured on <see cref="TimeProvider"/>.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Receives the host's log output; <see langword="null"/> (default) = no logging in-process.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 
@@ -73,41 +94,66 @@ public sealed class EmulatorOptions
 
     internal EmulatorRateLimit WunderUpdatesLimit => WunderUpdatesRateLimit ?? RateLimit;
 
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it (as its configuration key) and its value.</exception>
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(RateLimit);
         ArgumentNullException.ThrowIfNull(TimeProvider);
-        RateLimit.Validate();
-        PluginTestsRateLimit?.Validate();
-        WunderUpdatesRateLimit?.Validate();
-        ArgumentOutOfRangeException.ThrowIfNegative(GeneratedTableCount);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxUploadBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxArchiveEntries);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxUncompressedBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxJsonBodyBytes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxLicenseKeyDataBytes);
+        ValidateUrls(Url, $"{EmulatorSettings.Section}:{nameof(Url)}");
+        RateLimit.Validate(nameof(RateLimit));
+        PluginTestsRateLimit?.Validate(nameof(PluginTestsRateLimit));
+        WunderUpdatesRateLimit?.Validate(nameof(WunderUpdatesRateLimit));
+        if (GeneratedTableCount < 0)
+        {
+            throw OutOfRange(nameof(GeneratedTableCount), GeneratedTableCount, "must not be negative");
+        }
+
+        Positive(MaxUploadBytes, nameof(MaxUploadBytes));
+        Positive(MaxArchiveEntries, nameof(MaxArchiveEntries));
+        Positive(MaxUncompressedBytes, nameof(MaxUncompressedBytes));
+        Positive(MaxJsonBodyBytes, nameof(MaxJsonBodyBytes));
+        Positive(MaxLicenseKeyDataBytes, nameof(MaxLicenseKeyDataBytes));
+        Within(JobQueuedDuration, TimeSpan.Zero, nameof(JobQueuedDuration));
+        Within(JobRunningDuration, TimeSpan.Zero, nameof(JobRunningDuration));
+        Within(PackageDownloadTimeout, TimeSpan.FromMilliseconds(1), nameof(PackageDownloadTimeout));
+        Within(WebhookTimeout, TimeSpan.FromMilliseconds(1), nameof(WebhookTimeout));
         if (AdditionalPluginTestsDemoKeys.Concat(AdditionalWunderUpdatesDemoKeys).Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("Additional demo keys must not be empty or whitespace.", nameof(AdditionalPluginTestsDemoKeys));
         }
     }
-}
 
-/// <summary>A fixed-window rate limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>
-public sealed class EmulatorRateLimit
-{
-    /// <summary>Requests allowed per window. Default 60.</summary>
-    public int PermitLimit { get; set; } = 60;
+    /// <summary>An <see cref="ArgumentOutOfRangeException"/> whose first line reads <c>Emulator:{name} {problem} (was {value}).</c></summary>
+    internal static ArgumentOutOfRangeException OutOfRange(string name, object value, string problem) =>
+        new(name, value, $"{EmulatorSettings.Section}:{name} {problem} (was {value}).");
 
-    /// <summary>Window length, whole seconds (at least 1 s). Default 60 s.</summary>
-    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(60);
-
-    internal void Validate()
+    /// <summary><paramref name="urls"/> (null, or <c>;</c>-separated addresses like Kestrel's) must be absolute http(s) URLs with a valid port.</summary>
+    internal static void ValidateUrls(string? urls, string name)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PermitLimit);
-        if (Window < TimeSpan.FromSeconds(1))
+        foreach (var url in (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            throw new ArgumentOutOfRangeException(nameof(Window), Window, "The window must be at least one second.");
+            // Kestrel's wildcard hosts (http://+:5080, http://*:5080) are not URI hosts: check the rest.
+            var checkable = url.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"{name} {url} is not an http URL such as http://127.0.0.1:5080.", name);
+            }
+        }
+    }
+
+    private static void Positive(long value, string name)
+    {
+        if (value <= 0)
+        {
+            throw OutOfRange(name, value, "must be greater than zero");
+        }
+    }
+
+    private static void Within(TimeSpan value, TimeSpan minimum, string name)
+    {
+        if (value < minimum || value > TimeSpan.FromDays(1))
+        {
+            throw OutOfRange(name, value, $"must be from {minimum} to 1.00:00:00");
         }
     }
 }

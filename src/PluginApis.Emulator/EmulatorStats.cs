@@ -18,6 +18,9 @@ public sealed class EmulatorStats
     private long _versionsDeleted;
     private long _licenseKeyWrites;
     private long _tokensCreated;
+    private long _testJobsFinished;
+    private long _webhooksDelivered;
+    private long _webhookDeliveryFailures;
 
     /// <summary>All requests that reached the emulator (including refused ones).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -55,6 +58,15 @@ public sealed class EmulatorStats
     /// <summary>WunderUpdates API tokens created.</summary>
     public long TokensCreated => Interlocked.Read(ref _tokensCreated);
 
+    /// <summary>PluginTests test jobs that finished and published a report.</summary>
+    public long TestJobsFinished => Interlocked.Read(ref _testJobsFinished);
+
+    /// <summary>Webhook POSTs the receiver answered with a 2xx status.</summary>
+    public long WebhooksDelivered => Interlocked.Read(ref _webhooksDelivered);
+
+    /// <summary>Webhook POSTs that failed: a non-2xx answer, a connection error or <see cref="EmulatorOptions.WebhookTimeout"/>. Not retried.</summary>
+    public long WebhookDeliveryFailures => Interlocked.Read(ref _webhookDeliveryFailures);
+
     internal void Request() => Interlocked.Increment(ref _requests);
 
     internal void RateLimitedRequest() => Interlocked.Increment(ref _rateLimited);
@@ -79,8 +91,15 @@ public sealed class EmulatorStats
 
     internal void TokenCreated() => Interlocked.Increment(ref _tokensCreated);
 
+    internal void TestJobFinished() => Interlocked.Increment(ref _testJobsFinished);
+
+    internal void WebhookDelivered() => Interlocked.Increment(ref _webhooksDelivered);
+
+    internal void WebhookDeliveryFailed() => Interlocked.Increment(ref _webhookDeliveryFailures);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"Requests={Requests}, RateLimited={RateLimited}, TestQueueJobsCreated={TestQueueJobsCreated}, WebhooksCreated={WebhooksCreated}, " +
-        $"PluginsCreated={PluginsCreated}, VersionsUploaded={VersionsUploaded}, LicenseKeyWrites={LicenseKeyWrites}, TokensCreated={TokensCreated}";
+        $"PluginsCreated={PluginsCreated}, VersionsUploaded={VersionsUploaded}, LicenseKeyWrites={LicenseKeyWrites}, TokensCreated={TokensCreated}, " +
+        $"TestJobsFinished={TestJobsFinished}, WebhooksDelivered={WebhooksDelivered}, WebhookDeliveryFailures={WebhookDeliveryFailures}";
 }

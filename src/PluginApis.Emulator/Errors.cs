@@ -8,7 +8,7 @@ internal static class Errors
 {
     /// <summary>PluginTests (documented): <c>{"error":{"message":"...","code":"..."}}</c>.</summary>
     public static IResult Pt(int status, string code, string message) =>
-        Results.Json(new PtErrorBody(new PtError(message, code)), EmulatorJsonContext.Default.PtErrorBody, statusCode: status);
+        Results.Json(new PtErrorBody(new PtError(message, code)), EmulatorJson.Context.PtErrorBody, statusCode: status);
 
     public static IResult PtPluginNotFound() => Pt(StatusCodes.Status404NotFound, "plugin_not_found", "Plugin not found.");
 
@@ -18,7 +18,7 @@ internal static class Errors
 
     /// <summary>WunderUpdates (the project's guess): <c>{"status":N,"message":"..."}</c>.</summary>
     public static IResult Wu(int status, string message) =>
-        Results.Json(new WuStatusMessage(status, message), EmulatorJsonContext.Default.WuStatusMessage, statusCode: status);
+        Results.Json(new WuStatusMessage(status, message), EmulatorJson.Context.WuStatusMessage, statusCode: status);
 
     public static IResult WuNotFound(string message) => Wu(StatusCodes.Status404NotFound, message);
 

@@ -12,9 +12,13 @@ internal readonly record struct JsonBody<T>(T? Value, IResult? Error)
 internal static class RequestBody
 {
     /// <summary>The body in a <see cref="MemoryStream"/>, or <see langword="null"/> when it is larger than <paramref name="limit"/>.</summary>
-    public static async Task<MemoryStream?> ReadLimitedAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    public static Task<MemoryStream?> ReadLimitedAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
+        ReadLimitedAsync(request.Body, request.ContentLength, limit, cancellationToken);
+
+    /// <summary>The stream's content in a <see cref="MemoryStream"/>, or <see langword="null"/> when it is larger than <paramref name="limit"/>.</summary>
+    public static async Task<MemoryStream?> ReadLimitedAsync(Stream body, long? contentLength, long limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
+        if (contentLength > limit)
         {
             return null;
         }
@@ -24,7 +28,7 @@ internal static class RequestBody
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > limit)
                 {

@@ -1,33 +1,41 @@
-using System.Text.Json;
 using PluginApis.Http;
 
 namespace PluginTests.Client;
 
 /// <summary>
 /// The PluginTests API (plugintests.com, v1): plugins, test reports, what plugins leave in the database, webhooks and the
-/// test queue. Arguments are checked before any request (<see cref="ArgumentException"/>); failures from the service are
-/// <see cref="PluginTestsException"/>, <see cref="RateLimitExceededException"/> or <see cref="InvalidResponseException"/>.
+/// test queue. Arguments are checked before any request (<see cref="ArgumentException"/>). Every call can fail with
+/// <see cref="PluginTestsException"/> (an error status; <see cref="PluginTestsException.Code"/> tells which),
+/// <see cref="RateLimitExceededException"/> (a wait longer than allowed), <see cref="InvalidResponseException"/> (a body
+/// that is not the expected JSON or larger than the cap), <see cref="HttpRequestException"/> (the service could not be
+/// reached), <see cref="TimeoutException"/> or <see cref="OperationCanceledException"/>.
 /// </summary>
-public interface IPluginTestsClient
+public interface IPluginTestsClient : IApiClient
 {
-    /// <summary>The rate-limit headers of the most recent response, or null before the first.</summary>
-    RateLimitInfo? LastRateLimit { get; }
-
     /// <summary>Reads the API root: a partial list of the resources the key can reach and its permissions.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<ServiceRoot> GetRootAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Reads one plugin.</summary>
     /// <param name="directory">The owner or directory slug; <c>wporg</c> for WordPress.org.</param>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="PluginTestsException">With <see cref="PluginTestsErrorCode.PluginNotFound"/> when there is no such plugin.</exception>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <exception cref="PluginTestsException">The service answered with an error status (<see cref="PluginTestsErrorCode.PluginNotFound"/> when there is no such plugin).</exception>
+    /// <exception cref="RateLimitExceededException">The rate limit asks for a wait longer than <see cref="ApiResilienceOptions.MaxRateLimitWait"/>.</exception>
+    /// <exception cref="InvalidResponseException">The body is not the expected JSON, or larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached, after the retries allowed.</exception>
+    /// <exception cref="TimeoutException">An attempt or the whole call ran out of time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Plugin> GetPluginAsync(string directory, string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a plugin's test reports.</summary>
     /// <param name="directory">The owner or directory slug; <c>wporg</c> for WordPress.org.</param>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<PluginReport>> ListReportsAsync(string directory, string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one test report.</summary>
@@ -35,6 +43,8 @@ public interface IPluginTestsClient
     /// <param name="slug">The plugin slug.</param>
     /// <param name="reportSlug">The report slug (<see cref="PluginReport.Slug"/> or <see cref="Plugin.LatestReport"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<PluginReport> GetReportAsync(string directory, string slug, string reportSlug, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the database tables or options a plugin creates.</summary>
@@ -42,49 +52,65 @@ public interface IPluginTestsClient
     /// <param name="slug">The plugin slug.</param>
     /// <param name="collection">Tables or options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<PluginEntity>> ListEntitiesAsync(string directory, string slug, EntityCollection collection, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes one of the caller's own plugins (WordPress.org plugins can never be deleted).</summary>
     /// <param name="directory">The caller's directory slug.</param>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task DeletePluginAsync(string directory, string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the user the API key belongs to.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<PluginTestsUser> GetCurrentUserAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lists the current user's plugins.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<Plugin>> ListUserPluginsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lists the current user's webhooks.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<Webhook>> ListWebhooksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Creates a webhook. Not retried after a transient fault (it may have been created).</summary>
     /// <param name="url">The absolute http(s) URL that receives the events; several webhooks may share one.</param>
     /// <param name="eventType">The one event type it receives; null for all events.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<Webhook> CreateWebhookAsync(Uri url, WebhookEventType? eventType = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one webhook.</summary>
     /// <param name="webhookId">The webhook id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<Webhook> GetWebhookAsync(string webhookId, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a webhook.</summary>
     /// <param name="webhookId">The webhook id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the test queue. Restricted: most keys get a 403 <see cref="PluginTestsException"/>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<QueueJob>> ListQueueAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Queues a test of a plugin. Not retried after a transient fault (it may have been queued).</summary>
     /// <param name="request">What to test; checked before sending (see <see cref="EnqueueTestRequest"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<QueueJob> EnqueueTestAsync(EnqueueTestRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -93,22 +119,12 @@ public interface IPluginTestsClient
     /// </summary>
     /// <param name="activeInstalls">The threshold: 10 or 500 active installs.</param>
     /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <exception cref="PluginTestsException">The service answered with an error status.</exception>
+    /// <exception cref="RateLimitExceededException">The rate limit asks for a wait longer than <see cref="ApiResilienceOptions.MaxRateLimitWait"/>.</exception>
+    /// <exception cref="InvalidResponseException">The body is not the expected JSON, or larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached, after the retries allowed.</exception>
+    /// <exception cref="TimeoutException">An attempt ran out of time, or the stream sent no data for the attempt timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<PluginTable> ListPluginTablesAsync(ActiveInstalls activeInstalls, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Calls any path and returns the body as a <see cref="JsonDocument"/> (null when empty) — for fields or endpoints the
-    /// models miss. The API key is added as usual; retries follow the method (GET/PUT/DELETE are retried, POST is not).
-    /// Dispose the document.
-    /// </summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="relativePath">The path relative to the base address, e.g. <c>plugins/wporg/akismet</c>, already escaped (use <see cref="ApiUri.EscapeSegment"/> for values); may carry a query.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default);
-
-    /// <summary>Like <see cref="SendRawAsync(HttpMethod, string, CancellationToken)"/>, with a JSON request body.</summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="relativePath">The path relative to the base address, already escaped; may carry a query.</param>
-    /// <param name="body">The JSON body to send.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default);
 }

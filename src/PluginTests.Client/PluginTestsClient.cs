@@ -1,223 +1,150 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using PluginApis.Http;
+using Refit;
+using Ops = PluginTests.Client.PluginTestsOperations;
 
 namespace PluginTests.Client;
 
 /// <summary>
 /// Client of the PluginTests API. Thread-safe; create one per API key and reuse it (or register it with
 /// <see cref="PluginTestsServiceCollectionExtensions.AddPluginTestsClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{PluginTestsClientOptions})"/>).
-/// Every call goes through the shared pipeline: the API key as the <c>apiKey</c> query parameter, proactive throttling,
-/// 429 retries by <c>Retry-After</c>/<c>Ratelimit-Reset</c>, transient-fault retries for GET and DELETE only.
+/// Each method checks its arguments, then calls the generated Refit interface inside the SDK's pipeline: the API key as
+/// the <c>apiKey</c> query parameter, proactive throttling, 429 retries by <c>Retry-After</c>/<c>Ratelimit-Reset</c>,
+/// transient-fault retries for GET and DELETE only, typed errors.
 /// </summary>
-public sealed class PluginTestsClient : IPluginTestsClient, IDisposable
+public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
 {
+    private static readonly RefitSettings Settings = ApiClientCore.RefitSettingsFor(PluginTestsRequestJsonContext.Default);
     private static readonly PluginTestsJsonContext Json = PluginTestsJsonContext.Default;
-    private static readonly PluginTestsRequestJsonContext RequestJson = PluginTestsRequestJsonContext.Default;
 
-    private readonly ApiConnection _connection;
+    private readonly IPluginTestsApi _api;
 
     /// <summary>Creates a client for the public service with default settings.</summary>
     /// <param name="apiKey">The API key.</param>
-    /// <exception cref="ArgumentException">The key is blank.</exception>
+    /// <exception cref="ArgumentException">The key is blank or holds a character that is not printable ASCII.</exception>
     public PluginTestsClient(string apiKey)
         : this(new PluginTestsClientOptions { ApiKey = apiKey! })
     {
     }
 
-    /// <summary>Creates a client with the given settings over a new pooled socket handler.</summary>
+    /// <summary>Creates a client with the given settings over a new pooled socket handler (no redirects, no cookies).</summary>
     /// <param name="options">The settings, validated here. Do not change them afterwards: the client keeps using this instance.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public PluginTestsClient(PluginTestsClientOptions options)
-        : this(Connect(options, transport: null))
+        : this(ApiClientCore.Create(options, PluginTestsService.Definition, transport: null))
     {
     }
 
     /// <summary>Creates a client with the given settings over a transport of your own (a proxy-aware handler, a test double, the emulator).</summary>
     /// <param name="options">The settings, validated here. Do not change them afterwards: the client keeps using this instance.</param>
-    /// <param name="transport">The innermost handler. It is not disposed with the client.</param>
-    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    /// <param name="transport">The innermost handler; redirects are turned off on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (the key must not follow them). It is not disposed with the client.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="transport"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid (the message names it), or the transport follows redirects and was already used.</exception>
     public PluginTestsClient(PluginTestsClientOptions options, HttpMessageHandler transport)
-        : this(Connect(options, transport ?? throw new ArgumentNullException(nameof(transport))))
+        : this(ApiClientCore.Create(options, PluginTestsService.Definition, transport ?? throw new ArgumentNullException(nameof(transport))))
     {
     }
 
-    /// <summary>Creates a client over an <see cref="IHttpClientFactory"/> client (dependency injection).</summary>
-    internal PluginTestsClient(ApiClientParts<PluginTestsClientOptions> parts)
-        : this(ApiConnection.Create(parts, PluginTestsService.Definition))
-    {
-    }
-
-    private PluginTestsClient(ApiConnection connection) => _connection = connection;
-
-    /// <inheritdoc />
-    public RateLimitInfo? LastRateLimit => _connection.LastRateLimit;
+    internal PluginTestsClient(ApiClientCore core)
+        : base(core) => _api = RestService.ForGenerated<IPluginTestsApi>(core.HttpClient, Settings);
 
     /// <inheritdoc />
     public Task<ServiceRoot> GetRootAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, string.Empty, "GetRoot"), Json.ServiceRoot, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(Ops.GetRoot), _api, static (api, _, ct) => api.GetRoot(ct), Json.ServiceRoot, cancellationToken);
 
     /// <inheritdoc />
     public Task<Plugin> GetPluginAsync(string directory, string slug, CancellationToken cancellationToken = default)
     {
-        var path = PluginPath(directory, slug);
-        return _connection.SendAsync(new ApiRequest(HttpMethod.Get, path, "GetPlugin"), Json.Plugin, cancellationToken);
+        PathValue.Check(directory);
+        PathValue.Check(slug);
+        return Caller.ReadAsync(ApiCall.Start(Ops.GetPlugin), (_api, directory, slug), static (a, _, ct) => a._api.GetPlugin(a.directory, a.slug, ct), Json.Plugin, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PluginReport>> ListReportsAsync(string directory, string slug, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PluginReport>> ListReportsAsync(string directory, string slug, CancellationToken cancellationToken = default)
     {
-        var path = PluginPath(directory, slug) + "/reports";
-        var list = await _connection.SendAsync(new ApiRequest(HttpMethod.Get, path, "ListReports"), Json.ListEnvelopePluginReport, cancellationToken).ConfigureAwait(false);
-        return list.Items;
+        PathValue.Check(directory);
+        PathValue.Check(slug);
+        return ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListReports), (_api, directory, slug), static (a, _, ct) => a._api.ListReports(a.directory, a.slug, ct), Json.ListEnvelopePluginReport, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task<PluginReport> GetReportAsync(string directory, string slug, string reportSlug, CancellationToken cancellationToken = default)
     {
-        var path = PluginPath(directory, slug) + "/reports/" + Segment(reportSlug);
-        return _connection.SendAsync(new ApiRequest(HttpMethod.Get, path, "GetReport"), Json.PluginReport, cancellationToken);
+        PathValue.Check(directory);
+        PathValue.Check(slug);
+        PathValue.Check(reportSlug);
+        return Caller.ReadAsync(ApiCall.Start(Ops.GetReport), (_api, directory, slug, reportSlug), static (a, _, ct) => a._api.GetReport(a.directory, a.slug, a.reportSlug, ct), Json.PluginReport, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PluginEntity>> ListEntitiesAsync(string directory, string slug, EntityCollection collection, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PluginEntity>> ListEntitiesAsync(string directory, string slug, EntityCollection collection, CancellationToken cancellationToken = default)
     {
-        var path = PluginPath(directory, slug) + "/" + collection.ToWire(nameof(collection));
-        var list = await _connection.SendAsync(new ApiRequest(HttpMethod.Get, path, "ListEntities"), Json.ListEnvelopePluginEntity, cancellationToken).ConfigureAwait(false);
-        return list.Items;
+        PathValue.Check(directory);
+        PathValue.Check(slug);
+        var wire = collection.ToWire(nameof(collection));
+        return ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListEntities), (_api, directory, slug, wire), static (a, _, ct) => a._api.ListEntities(a.directory, a.slug, a.wire, ct), Json.ListEnvelopePluginEntity, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task DeletePluginAsync(string directory, string slug, CancellationToken cancellationToken = default)
     {
-        var path = PluginPath(directory, slug);
-        return _connection.SendAsync(new ApiRequest(HttpMethod.Delete, path, "DeletePlugin"), cancellationToken);
+        PathValue.Check(directory);
+        PathValue.Check(slug);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeletePlugin), (_api, directory, slug), static (a, _, ct) => a._api.DeletePlugin(a.directory, a.slug, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<PluginTestsUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "user", "GetCurrentUser"), Json.PluginTestsUser, cancellationToken);
+        Caller.ReadAsync(ApiCall.Start(Ops.GetCurrentUser), _api, static (api, _, ct) => api.GetCurrentUser(ct), Json.PluginTestsUser, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Plugin>> ListUserPluginsAsync(CancellationToken cancellationToken = default)
-    {
-        var list = await _connection.SendAsync(new ApiRequest(HttpMethod.Get, "user/plugins", "ListUserPlugins"), Json.ListEnvelopePlugin, cancellationToken).ConfigureAwait(false);
-        return list.Items;
-    }
+    public Task<IReadOnlyList<Plugin>> ListUserPluginsAsync(CancellationToken cancellationToken = default) =>
+        ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListUserPlugins), _api, static (api, _, ct) => api.ListUserPlugins(ct), Json.ListEnvelopePlugin, cancellationToken));
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Webhook>> ListWebhooksAsync(CancellationToken cancellationToken = default)
-    {
-        var list = await _connection.SendAsync(new ApiRequest(HttpMethod.Get, "user/webhooks", "ListWebhooks"), Json.ListEnvelopeWebhook, cancellationToken).ConfigureAwait(false);
-        return list.Items;
-    }
+    public Task<IReadOnlyList<Webhook>> ListWebhooksAsync(CancellationToken cancellationToken = default) =>
+        ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListWebhooks), _api, static (api, _, ct) => api.ListWebhooks(ct), Json.ListEnvelopeWebhook, cancellationToken));
 
     /// <inheritdoc />
     public Task<Webhook> CreateWebhookAsync(Uri url, WebhookEventType? eventType = null, CancellationToken cancellationToken = default)
     {
         WireValues.EnsureHttpUrl(url, nameof(url));
         var body = new CreateWebhookBody(url.AbsoluteUri, eventType?.ToWire(nameof(eventType)));
-        var request = new ApiRequest(HttpMethod.Post, "user/webhooks", "CreateWebhook")
-        {
-            ContentFactory = ApiRequest.JsonBody(body, RequestJson.CreateWebhookBody),
-        };
-        return _connection.SendAsync(request, Json.Webhook, cancellationToken);
+        return Caller.ReadAsync(ApiCall.Start(Ops.CreateWebhook), (_api, body), static (a, _, ct) => a._api.CreateWebhook(a.body, ct), Json.Webhook, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Webhook> GetWebhookAsync(string webhookId, CancellationToken cancellationToken = default)
     {
-        var path = "user/webhooks/" + Segment(webhookId);
-        return _connection.SendAsync(new ApiRequest(HttpMethod.Get, path, "GetWebhook"), Json.Webhook, cancellationToken);
+        PathValue.Check(webhookId);
+        return Caller.ReadAsync(ApiCall.Start(Ops.GetWebhook), (_api, webhookId), static (a, _, ct) => a._api.GetWebhook(a.webhookId, ct), Json.Webhook, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken = default)
     {
-        var path = "user/webhooks/" + Segment(webhookId);
-        return _connection.SendAsync(new ApiRequest(HttpMethod.Delete, path, "DeleteWebhook"), cancellationToken);
+        PathValue.Check(webhookId);
+        return Caller.SendAsync(ApiCall.Start(Ops.DeleteWebhook), (_api, webhookId), static (a, _, ct) => a._api.DeleteWebhook(a.webhookId, ct), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<QueueJob>> ListQueueAsync(CancellationToken cancellationToken = default)
-    {
-        var list = await _connection.SendAsync(new ApiRequest(HttpMethod.Get, "test-queue", "ListQueue"), Json.ListEnvelopeQueueJob, cancellationToken).ConfigureAwait(false);
-        return list.Items;
-    }
+    public Task<IReadOnlyList<QueueJob>> ListQueueAsync(CancellationToken cancellationToken = default) =>
+        ItemsAsync(Caller.ReadAsync(ApiCall.Start(Ops.ListQueue), _api, static (api, _, ct) => api.ListQueue(ct), Json.ListEnvelopeQueueJob, cancellationToken));
 
     /// <inheritdoc />
     public Task<QueueJob> EnqueueTestAsync(EnqueueTestRequest request, CancellationToken cancellationToken = default)
     {
-        var body = ToBody(request);
-        var apiRequest = new ApiRequest(HttpMethod.Post, "test-queue", "EnqueueTest")
-        {
-            ContentFactory = ApiRequest.JsonBody(body, RequestJson.EnqueueTestBody),
-        };
-        return _connection.SendAsync(apiRequest, Json.QueueJob, cancellationToken);
+        var body = EnqueueTestBody.From(request);
+        return Caller.ReadAsync(ApiCall.Start(Ops.EnqueueTest), (_api, body), static (a, _, ct) => a._api.EnqueueTest(a.body, ct), Json.QueueJob, cancellationToken);
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<PluginTable> ListPluginTablesAsync(ActiveInstalls activeInstalls, CancellationToken cancellationToken = default)
     {
-        var path = "tablesWith" + activeInstalls.ToWire(nameof(activeInstalls)) + "installs.json";
-        return _connection.StreamArrayAsync(new ApiRequest(HttpMethod.Get, path, "ListPluginTables"), Json.PluginTable, cancellationToken);
+        var wire = activeInstalls.ToWire(nameof(activeInstalls));
+        return Caller.StreamAsync(Ops.ListPluginTables, (_api, wire), static (a, _, ct) => a._api.ListPluginTables(a.wire, ct), Json.PluginTable, Core.Lifetime, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default) =>
-        _connection.SendRawAsync(method, relativePath, body: null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default) =>
-        _connection.SendRawAsync(method, relativePath, body, cancellationToken);
-
-    /// <summary>Releases the client's connections (a transport passed in by the caller is left open).</summary>
-    public void Dispose() => _connection.Dispose();
-
-    private static ApiConnection Connect(PluginTestsClientOptions options, HttpMessageHandler? transport)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.EnsureValid();
-        return ApiConnection.Create(options, PluginTestsService.Definition, transport);
-    }
-
-    private static string PluginPath(string directory, string slug, [CallerArgumentExpression(nameof(directory))] string? directoryName = null, [CallerArgumentExpression(nameof(slug))] string? slugName = null)
-    {
-        var dir = Segment(directory, directoryName);
-        return "plugins/" + dir + "/" + Segment(slug, slugName);
-    }
-
-    private static string Segment(string value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        return ApiUri.EscapeSegment(value);
-    }
-
-    private static EnqueueTestBody ToBody(EnqueueTestRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Directory, "request.Directory");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Slug, "request.Slug");
-        if (request.Priority is < EnqueueTestRequest.MinPriority or > EnqueueTestRequest.MaxPriority)
-        {
-            throw new ArgumentOutOfRangeException("request.Priority", request.Priority, $"Priority must be between {EnqueueTestRequest.MinPriority} and {EnqueueTestRequest.MaxPriority}.");
-        }
-
-        var source = request.PackageSource.ToWire("request.PackageSource");
-        if (request.PackageSource == PackageSource.Direct)
-        {
-            if (request.DownloadUrl is null)
-            {
-                throw new ArgumentException("DownloadUrl is required when PackageSource is Direct.", "request.DownloadUrl");
-            }
-
-            WireValues.EnsureHttpUrl(request.DownloadUrl, "request.DownloadUrl");
-        }
-        else if (request.DownloadUrl is not null)
-        {
-            throw new ArgumentException("DownloadUrl is only allowed with PackageSource.Direct; the Stable source always tests the latest WordPress.org release.", "request.DownloadUrl");
-        }
-
-        return new EnqueueTestBody(request.Directory, request.Slug, request.Priority, source, request.DownloadUrl?.AbsoluteUri);
-    }
+    private static async Task<IReadOnlyList<T>> ItemsAsync<T>(Task<ListEnvelope<T>> list) => (await list.ConfigureAwait(false)).Items;
 }

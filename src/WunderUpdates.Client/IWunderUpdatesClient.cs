@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PluginApis.Http;
 
 namespace WunderUpdates.Client;
@@ -6,17 +5,18 @@ namespace WunderUpdates.Client;
 /// <summary>
 /// The WunderUpdates API (<c>https://api.wunderupdates.com/v1/</c>): plugins and their licences, release ZIP uploads,
 /// licence keys, the account and its API tokens, and the public update check WordPress sites call.
-/// Arguments are checked before any request (<see cref="ArgumentException"/>); a non-success answer throws
-/// <see cref="WunderUpdatesException"/> (429 beyond the allowed wait: <see cref="RateLimitExceededException"/>).
+/// Arguments are checked before any request (<see cref="ArgumentException"/>). Every call can fail with
+/// <see cref="WunderUpdatesException"/> (an error status), <see cref="RateLimitExceededException"/> (a wait longer than
+/// allowed), <see cref="InvalidResponseException"/> (a body that is not the expected JSON or larger than the cap),
+/// <see cref="HttpRequestException"/> (the service could not be reached), <see cref="TimeoutException"/> or
+/// <see cref="OperationCanceledException"/>.
 /// Thread-safe; mock this interface in your own tests.
 /// </summary>
-public interface IWunderUpdatesClient
+public interface IWunderUpdatesClient : IApiClient
 {
-    /// <summary>The rate-limit headers of the most recent response, or null before the first call.</summary>
-    RateLimitInfo? LastRateLimit { get; }
-
     /// <summary>Lists your plugins (<c>GET /plugins</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<Plugin>> ListPluginsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -26,27 +26,37 @@ public interface IWunderUpdatesClient
     /// <param name="slug">The plugin slug; the folder name inside its release ZIPs.</param>
     /// <param name="license">How downloads are licensed: <see cref="License.StaticKeys"/>, <see cref="License.NoLicense"/> or <see cref="License.LemonSqueezy(long[])"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<Plugin> CreatePluginAsync(string slug, License license, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one plugin with its versions (<c>GET /plugins/{slug}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<Plugin> GetPluginAsync(string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Changes how a plugin is licensed (<c>PUT /plugins/{slug}</c>; the licence is the only thing that can change).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="license">The new licence.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<Plugin> UpdateLicenseAsync(string slug, License license, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a plugin and its versions (<c>DELETE /plugins/{slug}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task DeletePluginAsync(string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a plugin's uploaded versions (<c>GET /plugins/{slug}/versions</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<PluginVersion>> ListVersionsAsync(string slug, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -61,6 +71,8 @@ public interface IWunderUpdatesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="InvalidPluginArchiveException">The ZIP would be refused by the service; nothing was sent.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<VersionUploadResult> UploadVersionAsync(string slug, string zipPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -74,35 +86,46 @@ public interface IWunderUpdatesClient
     /// <param name="progress">Receives the bytes sent so far in the current attempt.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="InvalidPluginArchiveException">The ZIP would be refused by the service; nothing was sent.</exception>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<VersionUploadResult> UploadVersionAsync(string slug, Stream zip, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one uploaded version (<c>GET /plugins/{slug}/versions/{version}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="version">The version, e.g. <c>1.0.0</c> or <c>2.0.0-beta.2</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<PluginVersion> GetVersionAsync(string slug, string version, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes one uploaded version (<c>DELETE /plugins/{slug}/versions/{version}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="version">The version.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task DeleteVersionAsync(string slug, string version, CancellationToken cancellationToken = default);
 
     /// <summary>Gets your account (prefix, activation usage) and its products (<c>GET /account</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<AccountDetails> GetAccountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gets the WunderUpdates licence of your account (<c>GET /account/license</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<AccountLicense> GetAccountLicenseAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Activates a WunderUpdates licence key on your account (<c>POST /account/license</c>). Not retried after a transient fault.</summary>
     /// <param name="licenseKey">The licence key of your WunderUpdates plan.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task ActivateAccountLicenseAsync(string licenseKey, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the account's API tokens (<c>GET /account/tokens</c>); token values are not included.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<ApiToken>> ListTokensAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -114,11 +137,14 @@ public interface IWunderUpdatesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty, too long or has other characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expiresInDays"/> is not 1..365 or -1.</exception>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<CreatedApiToken> CreateTokenAsync(string name, int expiresInDays, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the licence keys of a <c>static-keys</c> plugin (<c>GET /plugins/{slug}/license/keys</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<IReadOnlyList<LicenseKey>> ListLicenseKeysAsync(string slug, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -129,6 +155,8 @@ public interface IWunderUpdatesClient
     /// <param name="slug">The plugin slug.</param>
     /// <param name="keys">The complete new list.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task ReplaceLicenseKeysAsync(string slug, IEnumerable<LicenseKey> keys, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -138,18 +166,24 @@ public interface IWunderUpdatesClient
     /// <param name="slug">The plugin slug.</param>
     /// <param name="key">The key to add.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task AddLicenseKeyAsync(string slug, LicenseKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one licence key of a plugin (<c>GET /plugins/{slug}/license/keys/{key}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="key">The licence key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<LicenseKey> GetLicenseKeyAsync(string slug, string key, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes one licence key of a plugin (<c>DELETE /plugins/{slug}/license/keys/{key}</c>).</summary>
     /// <param name="slug">The plugin slug.</param>
     /// <param name="key">The licence key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task DeleteLicenseKeyAsync(string slug, string key, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -161,22 +195,7 @@ public interface IWunderUpdatesClient
     /// <param name="channel">The least stable release to accept; null for the service's default.</param>
     /// <param name="licenseKey">A customer's licence key; without a valid one there is no download link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <include file="CallErrors.xml" path="docs/arguments/*"/>
+    /// <include file="CallErrors.xml" path="docs/call/*"/>
     Task<PluginUpdateInfo> CheckForUpdateAsync(string accountPrefix, string slug, ReleaseChannel? channel = null, string? licenseKey = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Calls any path and returns the body as a <see cref="JsonDocument"/> (null when empty) — for fields or endpoints the
-    /// models miss. The <c>x-api-key</c> header is added as usual; retries follow the method (GET/PUT/DELETE are retried, POST is not).
-    /// Dispose the document.
-    /// </summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="relativePath">The path relative to the base address, e.g. <c>plugins/my-plugin</c>, already escaped (use <see cref="ApiUri.EscapeSegment"/> for values); may carry a query.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, CancellationToken cancellationToken = default);
-
-    /// <summary>Like <see cref="SendRawAsync(HttpMethod, string, CancellationToken)"/>, with a JSON request body.</summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="relativePath">The path relative to the base address, already escaped; may carry a query.</param>
-    /// <param name="body">The JSON body to send.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<JsonDocument?> SendRawAsync(HttpMethod method, string relativePath, JsonElement body, CancellationToken cancellationToken = default);
 }

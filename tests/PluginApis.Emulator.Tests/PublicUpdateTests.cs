@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using PluginApis.Emulator.WunderUpdatesApi;
 
 namespace PluginApis.Emulator.Tests;
 
@@ -124,4 +125,51 @@ public sealed class PublicUpdateTests
         Assert.True(SemanticVersion.Parse(higher).CompareTo(SemanticVersion.Parse(lower)) > 0);
         Assert.Equal(0, SemanticVersion.Parse(higher + "+build.5").CompareTo(SemanticVersion.Parse(higher)));
     }
+
+    [Fact]
+    public async Task The_changelog_section_is_the_uploaded_readmes_changelog()
+    {
+        await using var emu = await T.StartAsync();
+        using var http = T.Client(emu);
+        var zip = T.Zip(
+            ("demo-free/demo-free.php", "<?php\n/**\n * Plugin Name: Demo Free\n * Version: 1.2.0\n */\n"),
+            ("demo-free/readme.txt", "=== Demo Free ===\r\nStable tag: 1.2.0\r\n\r\n== Description ==\r\nFree.\r\n\r\n" +
+                                      "== Changelog ==\r\n\r\n= 1.2.0 =\r\n* Faster 'checkout' & <b>bold</b> fixes.\r\n\r\n= 1.1.0 =\r\n* First.\r\n\r\n" +
+                                      "== Upgrade Notice ==\r\nUpgrade.\r\n"));
+        using (var upload = await http.WuUpload("demo-free", zip))
+        {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+
+        using var response = await http.GetAsync(emu.PublicUpdateUri(Demo, "demo-free"), T.Ct);
+        var raw = await response.Content.ReadAsStringAsync(T.Ct);
+        using var json = JsonDocument.Parse(raw);
+        Assert.Equal("= 1.2.0 =\n* Faster 'checkout' & <b>bold</b> fixes.\n\n= 1.1.0 =\n* First.",
+            json.RootElement.GetProperty("sections").GetProperty("changelog").GetString());
+        // Served as JSON, not HTML: quotes, ampersands and angle brackets are written as they are.
+        Assert.Contains("Faster 'checkout' & <b>bold</b>", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_changelog_section_the_changelog_is_generated()
+    {
+        await using var emu = await T.StartAsync(o => o.TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+        using var http = T.Client(emu);
+        using (var upload = await http.WuUpload("demo-free", T.PluginZip("demo-free", "1.3.0")))
+        {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+
+        var json = await Check(http, emu, "demo-free");
+        Assert.Equal("= 1.3.0 =\n* Uploaded 2026-12-01T00:00:00Z.", json.GetProperty("sections").GetProperty("changelog").GetString());
+    }
+
+    [Theory]
+    [InlineData("== Changelog ==\nA\n== FAQ ==\nB", "A")]
+    [InlineData("=== Title ===\n== changelog ==\n\n= 1 =\n* x\n", "= 1 =\n* x")]
+    [InlineData("# Title\n## Changelog\n### 1.0\n* y\n## FAQ\nz", "### 1.0\n* y")]
+    [InlineData("== Changelog ==\n\n== FAQ ==\nB", null)]
+    [InlineData("== Description ==\nNo changelog.", null)]
+    public void Changelog_section_rules(string readme, string? expected) =>
+        Assert.Equal(expected, ReadmeChangelog.Section(readme, "changelog"));
 }

@@ -120,4 +120,14 @@ internal static class T
     public static byte[] PluginZip(string slug, string version, string name = "Test Plugin") => Zip(
         ($"{slug}/{slug}.php", $"<?php\n/**\n * Plugin Name: {name}\n * Version: {version}\n * Description: A test plugin.\n */\n"),
         ($"{slug}/readme.txt", $"=== {name} ===\nRequires at least: 6.1\nTested up to: 6.9\nRequires PHP: 8.1\nStable tag: {version}\n\n== Description ==\nTest.\n"));
+
+    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 }

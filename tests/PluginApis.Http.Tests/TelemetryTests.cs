@@ -22,21 +22,21 @@ public class TelemetryTests
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        var (connection, transport, time) = TestClients.Create();
+        var (client, transport, time) = TestClients.Create();
         transport.Then(HttpStatusCode.BadGateway).Then(HttpStatusCode.OK, Ok, ("Ratelimit-Remaining", "17"));
 
-        var call = connection.SendAsync(TestClients.Get("things/1", "SpannedThing").WithQuery("key", "licence-secret"), TestClients.ThingInfo, TestContext.Current.CancellationToken);
-        await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(10));
-        await call;
+        var call = client.SendRawAsync(HttpMethod.Get, "spanned/1?key=licence-secret&page=2", TestContext.Current.CancellationToken);
+        await time.RunAsync(call);
+        (await call)?.Dispose();
 
-        var span = Assert.Single(spans, s => s.OperationName == "Test.SpannedThing");
+        var span = Assert.Single(spans, s => s.OperationName == "Test.Raw" && (s.GetTagItem("url.full") as string)?.Contains("/spanned/", StringComparison.Ordinal) == true);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal(2, span.GetTagItem("pluginapis.attempts"));
         Assert.Equal(17, span.GetTagItem("pluginapis.ratelimit.remaining"));
         var url = Assert.IsType<string>(span.GetTagItem("url.full"));
-        Assert.Equal("https://api.example.test/v1/things/1?key=REDACTED", url);
+        Assert.Equal("https://api.example.test/v1/spanned/1?key=REDACTED&page=2", url);
         Assert.All(span.TagObjects, t => Assert.DoesNotContain(TestClients.ApiKey, t.Value?.ToString() ?? string.Empty, StringComparison.Ordinal));
     }
 
@@ -57,11 +57,11 @@ public class TelemetryTests
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Operation(tags))));
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measurements.Enqueue((i.Name, v, Operation(tags))));
         listener.Start();
-        var (connection, transport, time) = TestClients.Create();
+        var (client, transport, time) = TestClients.Create();
         transport.Then(HttpStatusCode.TooManyRequests, null, ("Ratelimit-Reset", "2")).Then(HttpStatusCode.OK, Ok);
 
-        var call = connection.SendAsync(TestClients.Get(operation: "MeteredThing"), TestClients.ThingInfo, TestContext.Current.CancellationToken);
-        await time.AdvanceUntilDone(call, TimeSpan.FromSeconds(10));
+        var call = client.GetThingAsync(operation: ApiOperation.Get("Test", "MeteredThing"), cancellationToken: TestContext.Current.CancellationToken);
+        await time.RunAsync(call);
         await call;
 
         var mine = measurements.Where(m => m.Operation == "MeteredThing").ToList();
@@ -76,18 +76,18 @@ public class TelemetryTests
     {
         var logs = new ListLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        var (connection, transport, time) = TestClients.Create(o => o.LoggerFactory = factory);
+        var (client, transport, time) = TestClients.Create(o => o.LoggerFactory = factory);
         transport.Then(HttpStatusCode.TooManyRequests, null, ("Ratelimit-Reset", "2"))
             .Then(HttpStatusCode.OK, Ok, ("Ratelimit-Remaining", "0"), ("Ratelimit-Reset", "3"))
             .Then(HttpStatusCode.OK, Ok, ("Ratelimit-Remaining", "0"), ("Ratelimit-Reset", "5000"));
 
-        var first = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
-        await time.AdvanceUntilDone(first, TimeSpan.FromSeconds(10));
+        var first = client.GetThingAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([TimeSpan.FromSeconds(2)], await time.RunAsync(first));
         await first;
-        var second = connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken);
-        await time.AdvanceUntilDone(second, TimeSpan.FromSeconds(10));
+        var second = client.GetThingAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([TimeSpan.FromSeconds(3)], await time.RunAsync(second));
         await second;
-        await Assert.ThrowsAsync<RateLimitExceededException>(() => connection.SendAsync(TestClients.Get(), TestClients.ThingInfo, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => client.GetThingAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         var lines = logs.Lines.ToList();
         Assert.Contains(lines, l => l.Contains("429 Too Many Requests, waiting 00:00:02", StringComparison.Ordinal));
@@ -95,7 +95,8 @@ public class TelemetryTests
         Assert.Contains(lines, l => l.Contains("known quota spent, holding the request back 00:00:03", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("rate limit exhausted", StringComparison.Ordinal) && l.Contains("01:23:20", StringComparison.Ordinal));
         Assert.All(lines, l => Assert.DoesNotContain(TestClients.ApiKey, l, StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("apiKey=REDACTED", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("GET https://api.example.test/v1/things/1 answered 200", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.DoesNotContain("apiKey", l, StringComparison.Ordinal));
     }
 
     private static string? Operation(ReadOnlySpan<KeyValuePair<string, object?>> tags)

@@ -253,7 +253,7 @@ public sealed class PluginTestsEndpointTests(EmulatorFixture fixture) : IClassFi
         using var body = JsonDocument.Parse("""{"url":"https://example.com/it/raw","eventType":"test_finished"}""");
         using var created = await client.SendRawAsync(HttpMethod.Post, "user/webhooks", body.RootElement, Ct);
         var id = created!.RootElement.GetProperty("id").GetString()!;
-        using var deleted = await client.SendRawAsync(HttpMethod.Delete, "user/webhooks/" + ApiUri.EscapeSegment(id), Ct);
+        using var deleted = await client.SendRawAsync(HttpMethod.Delete, "user/webhooks/" + Uri.EscapeDataString(id), Ct);
         Assert.Null(deleted);
     }
 }

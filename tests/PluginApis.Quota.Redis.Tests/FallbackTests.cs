@@ -38,11 +38,8 @@ public sealed class FallbackTests
 
         // The pause ends by itself (a command of the admin connection completes then): the next call shares again.
         await admin.GetDatabase().PingAsync();
-        var back = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+        await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
         Assert.True(store.IsShared);
-        // The restarted Redis knows nothing; this process's two fallback slots of the last window are made room for first.
-        Assert.False(back.Reserved);
-        Assert.True(back.Delay > TimeSpan.FromMicroseconds(2 * Quota.Spacing(60, Window)) - TimeSpan.FromSeconds(1), $"waits {back.Delay}");
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class RegistrationTests(SharedRedis redis) : IClassFixture<SharedR
         services.AddWunderUpdatesClient(o => o.ApiKey = "wu-key").UseRedisQuotaStore(o => o.PacingMargin = 0.1);
         using var provider = services.BuildServiceProvider();
 
-        var pluginTests = provider.GetRequiredService<IOptionsMonitor<PluginTestsClientOptions>>().Get(PluginTestsServiceCollectionExtensions.HttpClientName);
-        var wunderUpdates = provider.GetRequiredService<IOptionsMonitor<WunderUpdatesClientOptions>>().Get(WunderUpdatesServiceCollectionExtensions.HttpClientName);
+        var pluginTests = provider.GetRequiredService<IOptions<PluginTestsClientOptions>>().Value;
+        var wunderUpdates = provider.GetRequiredService<IOptions<WunderUpdatesClientOptions>>().Value;
 
         Assert.IsType<RedisQuotaStore>(pluginTests.Resilience.QuotaStore);
         Assert.IsType<RedisQuotaStore>(wunderUpdates.Resilience.QuotaStore);
@@ -39,8 +39,8 @@ public sealed class RegistrationTests(SharedRedis redis) : IClassFixture<SharedR
         services.AddWunderUpdatesClient(o => o.ApiKey = "wu-key");
         using var provider = services.BuildServiceProvider();
 
-        Assert.Same(mine, provider.GetRequiredService<IOptionsMonitor<PluginTestsClientOptions>>().Get(PluginTestsServiceCollectionExtensions.HttpClientName).Resilience.QuotaStore);
-        Assert.Null(provider.GetRequiredService<IOptionsMonitor<WunderUpdatesClientOptions>>().Get(WunderUpdatesServiceCollectionExtensions.HttpClientName).Resilience.QuotaStore);
+        Assert.Same(mine, provider.GetRequiredService<IOptions<PluginTestsClientOptions>>().Value.Resilience.QuotaStore);
+        Assert.Null(provider.GetRequiredService<IOptions<WunderUpdatesClientOptions>>().Value.Resilience.QuotaStore);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class RegistrationTests(SharedRedis redis) : IClassFixture<SharedR
         services.AddSingleton<TimeProvider>(clock);
         services.AddPluginTestsClient(o => o.ApiKey = "pt-key").UseRedisQuotaStore(o => o.KeyPrefix = Quota.NewPrefix());
         using var provider = services.BuildServiceProvider();
-        var store = provider.GetRequiredService<IOptionsMonitor<PluginTestsClientOptions>>().Get(PluginTestsServiceCollectionExtensions.HttpClientName).Resilience.QuotaStore!;
+        var store = provider.GetRequiredService<IOptions<PluginTestsClientOptions>>().Value.Resilience.QuotaStore!;
         var scope = Quota.Scope();
         await Quota.TeachAsync((RedisQuotaStore)store, scope, 60, TimeSpan.FromSeconds(600), redis.Connection);
 

@@ -38,7 +38,8 @@ public sealed class BadInputTests(EmulatorFixture fixture) : IClassFixture<Emula
         { "null", null },
     };
 
-    private static bool MustBeRefused(string? value) => string.IsNullOrWhiteSpace(value);
+    // Blank values, and "." and "..", which URI merging would fold into another endpoint (issue #11).
+    private static bool MustBeRefused(string? value) => string.IsNullOrWhiteSpace(value) || value is "." or "..";
 
     /// <summary>Every client method that puts caller values into path segments, with the segments it must produce.</summary>
     private static IEnumerable<(string Name, Func<PluginTestsClient, WunderUpdatesClient, string, Task> Call, Func<string, string[]> Segments)> Callers()

@@ -39,7 +39,8 @@ public sealed class ConcurrencyTests
                     switch ((t + i) % 5)
                     {
                         case 0: Assert.Equal("akismet", (await pt.GetPluginAsync("wporg", "akismet", Rig.Ct)).Slug); break;
-                        case 1: Assert.Equal(2, (await pt.ListReportsAsync("wporg", "akismet", Rig.Ct)).Count); break;
+                        // The seeded report is there; the akismet tests queued below add more as they finish.
+                        case 1: Assert.Contains(await pt.ListReportsAsync("wporg", "akismet", Rig.Ct), r => r.Slug == "5-3-2026-10-01"); break;
                         case 2: Assert.Equal("user_demo", (await pt.GetCurrentUserAsync(Rig.Ct)).Id); break;
                         case 3: Assert.NotEmpty(await pt.ListWebhooksAsync(Rig.Ct)); break;
                         default:

@@ -113,7 +113,8 @@ public sealed class FaultInjectionTests
             var retryable = call.Idempotent
                 ? faults.All(f => f.Kind.IsRetryableForIdempotent() && !(streamed && f.Kind == FaultKind.AfterBodyReset))
                 : faults.All(f => f.Kind.IsRetryableForAll());
-            if (call.PreconditionMet && retryable && faults.Count <= MaxRetries && !call.Succeeded && !IsDeleteOfProcessedDelete(call))
+            var pausedScope = call.MayBeRefusedLocally && call.Exception is RateLimitExceededException { ThrottledLocally: true };
+            if (call.PreconditionMet && retryable && faults.Count <= MaxRetries && !call.Succeeded && !IsDeleteOfProcessedDelete(call) && !pausedScope)
             {
                 problems.Add($"{call.Operation}: faults within the retry budget, yet it failed: {call.Exception!.GetType().Name}: {call.Exception.Message} [{Describe(call)}]");
             }
@@ -175,11 +176,21 @@ public sealed class FaultInjectionTests
         try
         {
             var done = 0;
+            var paused = new HashSet<string>(StringComparer.Ordinal);
             for (var round = 0; done < calls; round++)
             {
                 foreach (var op in Round(lane, round, pt, wu, zipPath, expectedTables))
                 {
-                    records.Add(await RunAsync(op));
+                    // A 429 announcing a wait beyond MaxRateLimitWait pauses the operation in this client (its quota scope)
+                    // for up to MaxRateLimitWait; then one request re-probes it. Later calls may be refused locally meanwhile.
+                    var scope = op.Name.Split('(')[0];
+                    var record = await RunAsync(op, paused.Contains(scope));
+                    if (record.Attempts.Any(a => a.Kind == FaultKind.Before429Absurd))
+                    {
+                        paused.Add(scope);
+                    }
+
+                    records.Add(record);
                     if (++done >= calls)
                     {
                         break;
@@ -193,9 +204,9 @@ public sealed class FaultInjectionTests
         }
     }
 
-    private static async Task<CallRecord> RunAsync(Op op)
+    private static async Task<CallRecord> RunAsync(Op op, bool mayBeRefusedLocally)
     {
-        var record = new CallRecord(op.Name, op.Idempotent, op.SideEffect) { PreconditionMet = op.Precondition?.Invoke() ?? true };
+        var record = new CallRecord(op.Name, op.Idempotent, op.SideEffect) { PreconditionMet = op.Precondition?.Invoke() ?? true, MayBeRefusedLocally = mayBeRefusedLocally };
         FaultInjectionHandler.Current.Value = record;
         try
         {
@@ -257,7 +268,7 @@ public sealed class FaultInjectionTests
         // ---- PluginTests ----
         yield return new Op("PT.GetRoot", true, Box(() => pt.GetRootAsync(ct))) { Check = r => ((ServiceRoot)r!).Permissions.Contains("queue:read") };
         yield return new Op("PT.GetPlugin", true, Box(() => pt.GetPluginAsync("wporg", "akismet", ct))) { Check = r => ((PluginTests.Client.Plugin)r!).Slug == "akismet" };
-        yield return new Op("PT.ListReports", true, Box(() => pt.ListReportsAsync("wporg", "akismet", ct))) { Check = r => ((IReadOnlyList<PluginReport>)r!).Count == 2 };
+        yield return new Op("PT.ListReports", true, Box(() => pt.ListReportsAsync("wporg", "akismet", ct))) { Check = r => HasSeededAkismetReports((IReadOnlyList<PluginReport>)r!) };
         yield return new Op("PT.GetReport", true, Box(() => pt.GetReportAsync("wporg", "akismet", "5-3-1-2026-11-01", ct))) { Check = r => ((PluginReport)r!).Slug == "5-3-1-2026-11-01" };
         yield return new Op("PT.ListEntities", true, Box(() => pt.ListEntitiesAsync("wporg", "akismet", round % 2 == 0 ? EntityCollection.Tables : EntityCollection.Options, ct)))
         {
@@ -394,4 +405,8 @@ public sealed class FaultInjectionTests
         text.AppendLine(CultureInfo.InvariantCulture, $"Undocumented exceptions / wrong data / other problems: {problems}; key leaks: {leaks}");
         return text.ToString();
     }
+
+    /// <summary>The two seeded reports are there; the akismet tests this run queues add more as they finish.</summary>
+    private static bool HasSeededAkismetReports(IReadOnlyList<PluginReport> reports) =>
+        reports.Any(r => r.Slug == "5-3-1-2026-11-01") && reports.Any(r => r.Slug == "5-3-2026-10-01");
 }

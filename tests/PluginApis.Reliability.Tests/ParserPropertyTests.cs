@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using PluginApis.Http;
@@ -19,6 +20,7 @@ public sealed class ParserPropertyTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly string[] KnownNames = ["RateLimit-Limit", "Ratelimit-Remaining", "Ratelimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
     private static readonly char[] PhpTrim = [' ', '\t', '\n', '\r', '\0', '\x0B'];
+    private static readonly Regex WordPressVersion = new(@"^[0-9]+\.[0-9](\.[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(300);
 
     private static bool Sane(RateLimitInfo info) =>
@@ -151,14 +153,18 @@ public sealed class ParserPropertyTests
         Prop.ForAll(ArbMap.Default.ArbFor<string>(), text => PluginReadme.Parse(text ?? string.Empty) is not null).Check(Config);
         Prop.ForAll(ArbMap.Default.ArbFor<string>(), value =>
         {
-            var expected = (value ?? string.Empty).Trim(PhpTrim);
-            if (expected.Length == 0 || (value ?? string.Empty).IndexOfAny(['\r', '\n']) >= 0)
+            // WordPress.org trims header values of spaces, tabs, '*' and '-', splits lines at any \R, and keeps Requires at
+            // least only if it looks like a WordPress version; the raw value stays in Headers.
+            var raw = value ?? string.Empty;
+            var expected = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(raw.Trim(' ', '\t', '*', '-')));
+            if (expected.Length == 0 || raw.IndexOfAny(['\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029']) >= 0)
             {
                 return true;
             }
 
-            var readme = PluginReadme.Parse($"=== Round Trip ===\nContributors: someone\nRequires at least: {value}\nTested up to: 6.8\n\nShort description.\n");
-            return readme.Name == "Round Trip" && readme.RequiresAtLeast == expected && readme.TestedUpTo == "6.8";
+            var readme = PluginReadme.Parse($"=== Round Trip ===\nContributors: someone\nRequires at least: {raw}\nTested up to: 6.8\n\nShort description.\n");
+            return readme.Name == "Round Trip" && readme.Headers["Requires at least"] == expected && readme.TestedUpTo == "6.8"
+                && (readme.RequiresAtLeast is null || WordPressVersion.IsMatch(readme.RequiresAtLeast));
         }).Check(Config);
     }
 

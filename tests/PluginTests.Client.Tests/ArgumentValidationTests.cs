@@ -78,7 +78,20 @@ public sealed class ArgumentValidationTests : IDisposable
         Assert.Equal("request.Priority", ex.ParamName);
     }
 
-    public static TheoryData<string> Awkward => ["a/b", "..", ".", "?", "#", "%", "%2F", "a b", "plugïn-ü", "日本", "a+b", "x;y=z", "a\\b", "&apiKey=stolen"];
+    public static TheoryData<string> Awkward => ["a/b", "?", "#", "%", "%2F", "%2E%2E", "...", "a b", "plugïn-ü", "日本", "a+b", "x;y=z", "a\\b", "&apiKey=stolen"];
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Dot_segments_are_refused_before_any_request_because_URI_merging_would_fold_them(string value)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal("slug", (await Assert.ThrowsAsync<ArgumentException>(() => _h.Client.GetPluginAsync("wporg", value, ct))).ParamName);
+        Assert.Equal("directory", (await Assert.ThrowsAsync<ArgumentException>(() => _h.Client.DeletePluginAsync(value, "akismet", ct))).ParamName);
+        Assert.Equal("reportSlug", (await Assert.ThrowsAsync<ArgumentException>(() => _h.Client.GetReportAsync("wporg", "akismet", value, ct))).ParamName);
+        Assert.Equal("webhookId", (await Assert.ThrowsAsync<ArgumentException>(() => _h.Client.DeleteWebhookAsync(value, ct))).ParamName);
+        Assert.Empty(_h.Requests);
+    }
 
     private async Task<string> OnlySegmentAsync(int index, int count)
     {

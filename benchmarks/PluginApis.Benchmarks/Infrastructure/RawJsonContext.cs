@@ -4,7 +4,7 @@ using PluginTests.Client;
 namespace PluginApis.Benchmarks.Infrastructure;
 
 /// <summary>The JSON body a hand-written client would post to <c>/test-queue</c>.</summary>
-internal sealed record RawEnqueueBody(string Directory, string Slug, int Priority, string PackageSource, string? DownloadUrl);
+public sealed record RawEnqueueBody(string Directory, string Slug, int Priority, string PackageSource, string? DownloadUrl);
 
 /// <summary>
 /// What a hand-written client would write: a source-generated context over the same public models, with the same
@@ -20,4 +20,4 @@ internal sealed record RawEnqueueBody(string Directory, string Slug, int Priorit
 [JsonSerializable(typeof(PluginTable))]
 [JsonSerializable(typeof(List<PluginTable>))]
 [JsonSerializable(typeof(RawEnqueueBody))]
-internal sealed partial class RawJsonContext : JsonSerializerContext;
+public sealed partial class RawJsonContext : JsonSerializerContext;

@@ -122,12 +122,21 @@ internal static class Seed
         otherPlugin.Tables.Add(new PtTable("wp_other_secret", ["id", "secret"]));
         pt.Add(otherPlugin);
 
-        pt.Webhooks.Add(new PtWebhook("wh_demo0001", demo.Id, "https://example.com/hooks/plugintests", "test_finished", Nov1));
-        pt.Webhooks.Add(new PtWebhook("wh_other0001", other.Id, "https://other.example.com/hooks", null, Nov1));
+        // Seeded webhooks are listing examples: nothing is POSTed to them (only webhooks created through the API receive events).
+        pt.Webhooks.Add(new PtWebhook("wh_demo0001", demo.Id, "https://example.com/hooks/plugintests", "test_finished", Nov1, Seeded: true));
+        pt.Webhooks.Add(new PtWebhook("wh_other0001", other.Id, "https://other.example.com/hooks", null, Nov1, Seeded: true));
 
-        pt.Jobs.Add(new PtJob("job_demo0001", demo.Id, PluginTestsState.WordPressOrg, "akismet", 100, "stable", null, "queued", Nov1));
-        pt.Jobs.Add(new PtJob("job_other0001", other.Id, other.Directory, otherPlugin.Slug, 200, "direct",
-            "https://other.example.com/other-secret-plugin.zip", "queued", Nov1));
+        // Seeded jobs are fixtures: they stay queued (only jobs added through POST /test-queue run).
+        pt.Jobs.Add(new PtJob
+        {
+            Id = "job_demo0001", OwnerId = demo.Id, Directory = PluginTestsState.WordPressOrg, Slug = "akismet", Priority = 100,
+            PackageSource = "stable", QueuedAt = Nov1,
+        });
+        pt.Jobs.Add(new PtJob
+        {
+            Id = "job_other0001", OwnerId = other.Id, Directory = other.Directory, Slug = otherPlugin.Slug, Priority = 200,
+            PackageSource = "direct", DownloadUrl = "https://other.example.com/other-secret-plugin.zip", QueuedAt = Nov1,
+        });
     }
 
     private static void SeedWunderUpdates(WunderUpdatesState wu)

@@ -1,3 +1,5 @@
+using PluginApis.Emulator.WunderUpdatesApi;
+
 namespace PluginApis.Emulator.State;
 
 internal static class LicenseTypes

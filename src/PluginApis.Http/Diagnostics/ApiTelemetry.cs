@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace PluginApis.Http;
 
 /// <summary>
-/// The SDK's traces and metrics. Listen to the <see cref="ActivitySource"/> and <see cref="Meter"/> named
+/// The SDK's traces and metrics (only the name is public: subscribe to it). Listen to the <see cref="ActivitySource"/> and <see cref="Meter"/> named
 /// <see cref="Name"/> (<c>PluginApis</c>) with OpenTelemetry or an <see cref="ActivityListener"/>/<see cref="MeterListener"/>.
 /// URLs in tags are redacted; the API key never appears.
 /// </summary>
@@ -14,20 +14,20 @@ public static class ApiTelemetry
     public const string Name = "PluginApis";
 
     /// <summary>One span per SDK call, named after the operation (e.g. <c>PluginTests.GetPlugin</c>).</summary>
-    public static readonly ActivitySource ActivitySource = new(Name, typeof(ApiTelemetry).Assembly.GetName().Version?.ToString());
+    internal static readonly ActivitySource ActivitySource = new(Name, typeof(ApiTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>The SDK's meter.</summary>
-    public static readonly Meter Meter = new(Name, typeof(ApiTelemetry).Assembly.GetName().Version?.ToString());
+    internal static readonly Meter Meter = new(Name, typeof(ApiTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Counts HTTP attempts sent (<c>pluginapis.requests</c>), tagged with operation and status.</summary>
-    public static readonly Counter<long> Requests = Meter.CreateCounter<long>("pluginapis.requests", "{request}", "HTTP attempts sent by the SDK.");
+    internal static readonly Counter<long> Requests = Meter.CreateCounter<long>("pluginapis.requests", "{request}", "HTTP attempts sent by the SDK.");
 
     /// <summary>Counts retries (<c>pluginapis.retries</c>), tagged with operation and reason.</summary>
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>("pluginapis.retries", "{retry}", "Attempts repeated after a 429 or a transient fault.");
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("pluginapis.retries", "{retry}", "Attempts repeated after a 429 or a transient fault.");
 
     /// <summary>Counts 429 responses received (<c>pluginapis.rate_limited</c>).</summary>
-    public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("pluginapis.rate_limited", "{response}", "429 Too Many Requests responses received.");
+    internal static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("pluginapis.rate_limited", "{response}", "429 Too Many Requests responses received.");
 
     /// <summary>Time spent waiting for quota, by a 429's reset or proactive throttling (<c>pluginapis.quota_wait</c>, seconds).</summary>
-    public static readonly Histogram<double> QuotaWait = Meter.CreateHistogram<double>("pluginapis.quota_wait", "s", "Time spent waiting for a rate-limit window.");
+    internal static readonly Histogram<double> QuotaWait = Meter.CreateHistogram<double>("pluginapis.quota_wait", "s", "Time spent waiting for a rate-limit window.");
 }

@@ -4,15 +4,13 @@ using System.Text.Json;
 namespace PluginApis.Http;
 
 /// <summary>Helpers for reading error bodies defensively: capped text and tolerant JSON lookups.</summary>
-public static class ApiErrorBody
+internal static class ApiErrorBody
 {
     /// <summary>The most characters of a body kept on an exception.</summary>
     public const int MaxBodyLength = 4096;
 
-    /// <summary>Reads at most <see cref="MaxBodyLength"/> characters of a response body; never throws for a broken body.</summary>
-    /// <param name="content">The response content, possibly null.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<string?> ReadCappedAsync(HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>At most <see cref="MaxBodyLength"/> characters of a body already in memory (read within the attempt); never throws.</summary>
+    public static string? ReadCapped(HttpContent? content)
     {
         if (content is null)
         {
@@ -21,34 +19,12 @@ public static class ApiErrorBody
 
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var stream = content.ReadAsStream();
             if (stream.CanSeek)
             {
                 stream.Position = 0;
             }
 
-            var buffer = new byte[MaxBodyLength * 4];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            return Decode(buffer, total);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>What <see cref="ReadCappedAsync"/> reads, from a body already in memory (a seekable stream, read from its start).</summary>
-    internal static string? ReadCapped(Stream stream)
-    {
-        try
-        {
-            stream.Position = 0;
             var buffer = new byte[MaxBodyLength * 4];
             var total = 0;
             int read;
@@ -59,7 +35,7 @@ public static class ApiErrorBody
 
             return Decode(buffer, total);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException or HttpRequestException)
         {
             return null;
         }

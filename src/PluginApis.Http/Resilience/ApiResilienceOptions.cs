@@ -50,6 +50,7 @@ public sealed class ApiResilienceOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Checks the values and returns every problem found, in words a caller can act on (empty when valid).</summary>
+    /// <returns>The problems, each naming the setting and its allowed range.</returns>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -58,31 +59,11 @@ public sealed class ApiResilienceOptions
             errors.Add($"Resilience:MaxRetryAttempts must be between 0 and 10 (was {MaxRetryAttempts}).");
         }
 
-        if (BaseDelay < TimeSpan.Zero)
-        {
-            errors.Add($"Resilience:BaseDelay must not be negative (was {BaseDelay}).");
-        }
-
-        if (MaxBackoffDelay < BaseDelay)
-        {
-            errors.Add($"Resilience:MaxBackoffDelay ({MaxBackoffDelay}) must not be smaller than BaseDelay ({BaseDelay}).");
-        }
-
-        if (MaxRateLimitWait < TimeSpan.Zero)
-        {
-            errors.Add($"Resilience:MaxRateLimitWait must not be negative (was {MaxRateLimitWait}).");
-        }
-
-        if (AttemptTimeout != Timeout.InfiniteTimeSpan && AttemptTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"Resilience:AttemptTimeout must be positive or infinite (was {AttemptTimeout}).");
-        }
-
-        if (TotalTimeout != Timeout.InfiniteTimeSpan && TotalTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"Resilience:TotalTimeout must be positive or infinite (was {TotalTimeout}).");
-        }
-
+        Range(errors, nameof(BaseDelay), BaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        Range(errors, nameof(MaxBackoffDelay), MaxBackoffDelay, BaseDelay < TimeSpan.Zero ? TimeSpan.Zero : BaseDelay, TimeSpan.FromDays(1));
+        Range(errors, nameof(MaxRateLimitWait), MaxRateLimitWait, TimeSpan.Zero, TimeSpan.FromDays(1));
+        TimeoutRange(errors, nameof(AttemptTimeout), AttemptTimeout);
+        TimeoutRange(errors, nameof(TotalTimeout), TotalTimeout);
         if (TimeProvider is null)
         {
             errors.Add("Resilience:TimeProvider must not be null.");
@@ -91,13 +72,31 @@ public sealed class ApiResilienceOptions
         return errors;
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> listing every problem when the values are invalid.</summary>
+    /// <summary>Throws when the values are invalid.</summary>
+    /// <exception cref="ArgumentException">A value is invalid; the message names every one.</exception>
     public void EnsureValid()
     {
         var errors = Validate();
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(ApiResilienceOptions));
+        }
+    }
+
+    private static void Range(List<string> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"Resilience:{name} must be between {min} and {max} (was {value}).");
+        }
+    }
+
+    // Polly's timeout strategy arms a timer: 10 ms to 1 day, or infinite (no timeout strategy at all).
+    private static void TimeoutRange(List<string> errors, string name, TimeSpan value)
+    {
+        if (value != Timeout.InfiniteTimeSpan && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
+        {
+            errors.Add($"Resilience:{name} must be between 10 ms and 1 day, or Timeout.InfiniteTimeSpan (was {value}).");
         }
     }
 }

@@ -7,43 +7,75 @@ namespace PluginTests.Client;
 /// <summary>Registers <see cref="IPluginTestsClient"/> with <see cref="IHttpClientFactory"/>.</summary>
 public static class PluginTestsServiceCollectionExtensions
 {
-    /// <summary>The name of the registered HttpClient and of the <see cref="PluginTestsClientOptions"/> instance.</summary>
-    public const string HttpClientName = "PluginTests.Client";
+    /// <summary>The name of the HttpClient of the unnamed registration (named ones are <c>PluginTests.Client:{name}</c>).</summary>
+    public const string HttpClientName = PluginTestsOperations.Service + ".Client";
 
     /// <summary>
-    /// Registers <see cref="IPluginTestsClient"/> (transient; all instances share one rate-limit memory). The options are
-    /// validated at start-up (or at the first resolve) with messages that name the setting.
+    /// Registers <see cref="IPluginTestsClient"/> (transient; all instances share one pipeline, quota and rate-limit snapshot).
+    /// The options are the default-named <see cref="PluginTestsClientOptions"/>, validated at start-up (or at the first
+    /// resolve) with messages that name the setting. Handlers added to the returned builder never see the API key.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the API key and other settings.</param>
-    /// <returns>The HttpClient builder, to add your own handlers or a primary handler.</returns>
+    /// <returns>The HttpClient builder, to add your own handlers or a primary handler (redirects are turned off on it).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IHttpClientBuilder AddPluginTestsClient(this IServiceCollection services, Action<PluginTestsClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<PluginTestsClientOptions>(HttpClientName).Configure(configure);
-        return Register(services);
+        return Register(services, name: null, options => options.Configure(configure));
     }
 
     /// <summary>
     /// Registers <see cref="IPluginTestsClient"/> bound to a configuration section with the keys <c>ApiKey</c>,
-    /// <c>BaseAddress</c> and <c>Resilience:*</c> (e.g. <c>Resilience:MaxRetryAttempts</c>). Binding is source-generated (trim-safe).
+    /// <c>BaseAddress</c>, <c>MaxResponseBodySize</c> and <c>Resilience:*</c> (e.g. <c>Resilience:MaxRetryAttempts</c>).
+    /// Binding is source-generated (trim-safe).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section, e.g. <c>configuration.GetSection("PluginTests")</c>.</param>
     /// <returns>The HttpClient builder, to add your own handlers or a primary handler.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IHttpClientBuilder AddPluginTestsClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        // Source-generated binding (see SYSLIB1100/1101 in the csproj: TimeProvider and LoggerFactory are set in code).
-        services.AddOptions<PluginTestsClientOptions>(HttpClientName).Bind(configuration);
-        return Register(services);
+        return Register(services, name: null, options => options.Bind(configuration));
     }
 
-    private static IHttpClientBuilder Register(IServiceCollection services) =>
-        ApiClientRegistration.AddApiClient<IPluginTestsClient, PluginTestsClientOptions>(
-            services,
-            HttpClientName,
-            static parts => new PluginTestsClient(parts));
+    /// <summary>
+    /// Registers one more PluginTests account under <paramref name="name"/>: a keyed <see cref="IPluginTestsClient"/>
+    /// (resolve it with <c>[FromKeyedServices(name)]</c>) with its own options (named <paramref name="name"/>), pipeline and quota.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name: the service key and the options name.</param>
+    /// <param name="configure">Sets the API key and other settings.</param>
+    /// <returns>The HttpClient builder of this account.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    public static IHttpClientBuilder AddPluginTestsClient(this IServiceCollection services, string name, Action<PluginTestsClientOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, name, options => options.Configure(configure));
+    }
+
+    /// <summary>Registers one more PluginTests account under <paramref name="name"/>, bound to a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name: the service key and the options name.</param>
+    /// <param name="configuration">The section with <c>ApiKey</c>, <c>BaseAddress</c>, <c>Resilience:*</c>.</param>
+    /// <returns>The HttpClient builder of this account.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    public static IHttpClientBuilder AddPluginTestsClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, name, options => options.Bind(configuration));
+    }
+
+    private static IHttpClientBuilder Register(IServiceCollection services, string? name, Action<Microsoft.Extensions.Options.OptionsBuilder<PluginTestsClientOptions>> configure) =>
+        ApiClientRegistration.Add<IPluginTestsClient, PluginTestsClientOptions>(
+            services ?? throw new ArgumentNullException(nameof(services)),
+            name,
+            PluginTestsService.Definition,
+            configure,
+            static (core, _) => new PluginTestsClient(core));
 }

@@ -3,12 +3,12 @@ using PluginApis.Http;
 
 namespace PluginTests.Client;
 
-/// <summary>The PluginTests parts of the shared connection: its name, the <c>apiKey</c> query parameter, error-body reader and exception type.</summary>
+/// <summary>The PluginTests parts of the shared pipeline: its name, the <c>apiKey</c> query parameter, the error-body reader and the exception type.</summary>
 internal static class PluginTestsService
 {
     public static ApiServiceDefinition Definition { get; } = new()
     {
-        Name = "PluginTests",
+        Name = PluginTestsOperations.Service,
         KeyPlacement = ApiKeyPlacement.Query("apiKey"),
         ParseError = ParseError,
         CreateException = static (message, response, info) => new PluginTestsException(message, response, info.Code, info.Message),

@@ -9,7 +9,7 @@ public enum InvalidPluginArchiveReason
     /// <summary>The ZIP does not hold exactly one top-level folder (ignoring <c>__MACOSX/</c> and root-level dot files).</summary>
     NoPluginFolder,
 
-    /// <summary>No <c>.php</c> file directly inside the plugin folder has a non-empty <c>Plugin Name:</c> header.</summary>
+    /// <summary>No <c>.php</c> file directly inside the plugin folder has a <c>Plugin Name:</c> header that is not empty or <c>0</c>: WordPress finds no plugin.</summary>
     NoMainFile,
 
     /// <summary>Neither a <c>Version:</c> header in the main file nor a usable <c>Stable tag:</c> in the readme was found.</summary>

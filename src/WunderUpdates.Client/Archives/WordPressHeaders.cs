@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text;
+using WunderUpdates.Client.Archives.Php;
 
 namespace WunderUpdates.Client;
 
@@ -8,18 +9,18 @@ namespace WunderUpdates.Client;
 /// <c>get_file_data()</c> does. Shared by the client's local ZIP check and the emulator's upload inspection.
 /// </summary>
 /// <remarks>
-/// Rules: only the first <see cref="MaxFileDataBytes"/> bytes of a file are looked at; <c>\r</c> becomes <c>\n</c>;
-/// for each header name the first line matching (case-insensitively)
-/// <c>^(?:[ \t]*&lt;\?php)?[ \t/*#@]*NAME:(.*)$</c> wins; the value is cut at <c>*/</c> or <c>?&gt;</c> and trimmed;
-/// a value never spans lines. Like WordPress, a first match whose raw value is empty or exactly <c>0</c>
-/// yields no header (later lines are not searched).
+/// Rules (WordPress core <c>get_file_data()</c> and <c>_cleanup_header_comment()</c> in <c>wp-includes/functions.php</c>):
+/// only the first <see cref="MaxFileDataBytes"/> bytes of a file are looked at; <c>\r</c> becomes <c>\n</c>; for each header
+/// name the first line matching <c>^(?:[ \t]*&lt;\?php)?[ \t/*#@]*NAME:(.*)$</c> (ASCII letters case-insensitive) wins;
+/// the value ends at the first <c>*/</c> or <c>?&gt;</c> together with any whitespace before it (form feed and vertical
+/// tab included) and is trimmed; a value never spans lines. A first match whose raw value is empty or exactly <c>0</c>
+/// yields no header (later lines are not searched); a value that is <c>0</c> once cleaned is returned as <c>0</c>, which
+/// WordPress then treats as empty (<c>Plugin Name: 0</c> is no plugin).
 /// </remarks>
 public static class WordPressHeaders
 {
     /// <summary>How many bytes of a file WordPress reads to find its headers (8 KiB).</summary>
     public const int MaxFileDataBytes = 8192;
-
-    private static readonly char[] PhpTrimChars = [' ', '\t', '\n', '\r', '\0', '\x0B'];
 
     private static readonly UTF8Encoding Utf8Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
@@ -34,8 +35,9 @@ public static class WordPressHeaders
     ]);
 
     /// <summary>
-    /// Decodes the start of a file as UTF-8 for <see cref="Parse"/>: at most <see cref="MaxFileDataBytes"/> bytes are used,
-    /// a UTF-8 byte order mark is dropped, a multi-byte character cut off at the end is dropped, and invalid bytes become U+FFFD.
+    /// Decodes the start of a file as UTF-8 for <see cref="Parse"/>: at most <see cref="MaxFileDataBytes"/> bytes are used and
+    /// invalid bytes (a multi-byte character cut off at the end included) become U+FFFD. A UTF-8 byte order mark is kept
+    /// (as U+FEFF): WordPress does not skip it, so it hides a header on the file's first line.
     /// </summary>
     /// <param name="data">The first bytes of the file (more than 8 KiB may be passed; the rest is ignored).</param>
     /// <returns>The decoded text.</returns>
@@ -46,14 +48,6 @@ public static class WordPressHeaders
             data = data[..MaxFileDataBytes];
         }
 
-        if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            data = data[3..];
-        }
-
-        // The cut may split a multi-byte character: drop the incomplete tail rather than decode it as U+FFFD.
-        data = data[..Utf8CompleteLength(data)];
-
         return Utf8Lenient.GetString(data);
     }
 
@@ -63,7 +57,7 @@ public static class WordPressHeaders
     /// </summary>
     /// <param name="text">The file's text.</param>
     /// <param name="names">Header names, e.g. <see cref="PluginHeaderNames"/>; matched case-insensitively.</param>
-    /// <returns>The non-empty headers found, keyed by the name as passed in <paramref name="names"/> (case-insensitive keys).</returns>
+    /// <returns>The non-empty headers found (a value may be <c>0</c>), keyed by the name as passed in <paramref name="names"/> (case-insensitive keys).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="names"/> is null.</exception>
     /// <exception cref="ArgumentException">A name is null or empty.</exception>
     public static IReadOnlyDictionary<string, string> Parse(string text, IEnumerable<string> names)
@@ -88,8 +82,8 @@ public static class WordPressHeaders
                     continue;
                 }
 
-                // First match wins; PHP's truthiness check drops "" and "0".
-                if (raw.Length > 0 && raw is not "0")
+                // First match wins; PHP's truthiness check on the raw value drops "" and "0".
+                if (!PhpBytes.IsEmpty(raw))
                 {
                     var value = CleanupHeaderComment(raw);
                     if (value.Length > 0)
@@ -115,7 +109,7 @@ public static class WordPressHeaders
             pos++;
         }
 
-        if (line.AsSpan(pos).StartsWith("<?php", StringComparison.OrdinalIgnoreCase)
+        if (PhpBytes.StartsWithIgnoreAsciiCase(line.AsSpan(pos), "<?php")
             && TryMatchAfterPrefix(line, pos + 5, name, out value))
         {
             return true;
@@ -137,7 +131,7 @@ public static class WordPressHeaders
         {
             var rest = line.AsSpan(pos);
             if (rest.Length > name.Length
-                && rest.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && PhpBytes.StartsWithIgnoreAsciiCase(rest, name)
                 && rest[name.Length] == ':')
             {
                 value = line[(pos + name.Length + 1)..];
@@ -149,7 +143,10 @@ public static class WordPressHeaders
         return false;
     }
 
-    /// <summary>WordPress's <c>_cleanup_header_comment()</c>: cut at <c>*/</c> or <c>?&gt;</c>, then trim.</summary>
+    /// <summary>
+    /// WordPress's <c>_cleanup_header_comment()</c>: <c>trim(preg_replace('/\s*(?:\*\/|\?>).*/', '', $str))</c> — everything from
+    /// the whitespace before the first <c>*/</c> or <c>?&gt;</c> is cut, then PHP's default trim.
+    /// </summary>
     private static string CleanupHeaderComment(string value)
     {
         int commentEnd = value.IndexOf("*/", StringComparison.Ordinal);
@@ -157,10 +154,15 @@ public static class WordPressHeaders
         int cut = commentEnd < 0 ? phpEnd : phpEnd < 0 ? commentEnd : Math.Min(commentEnd, phpEnd);
         if (cut >= 0)
         {
+            while (cut > 0 && PhpBytes.IsSpace(value[cut - 1]))
+            {
+                cut--;
+            }
+
             value = value[..cut];
         }
 
-        return value.Trim(PhpTrimChars);
+        return PhpBytes.Trim(value);
     }
 
     /// <summary>The length of <paramref name="data"/> without a trailing, incomplete UTF-8 sequence.</summary>

@@ -13,7 +13,7 @@ internal static class WunderUpdatesErrors
 {
     public static ApiServiceDefinition Service { get; } = new()
     {
-        Name = "WunderUpdates",
+        Name = WunderUpdatesOperations.Service,
         KeyPlacement = ApiKeyPlacement.Header(WunderUpdatesClient.ApiKeyHeaderName),
         ParseError = body =>
         {

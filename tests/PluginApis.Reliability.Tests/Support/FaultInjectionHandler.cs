@@ -38,6 +38,9 @@ public sealed class CallRecord(string operation, bool idempotent, string? sideEf
 
     public Exception? Exception { get; set; }
 
+    /// <summary>True when an earlier call of the same operation in this client saw a 429 announcing a wait beyond MaxRateLimitWait.</summary>
+    public bool MayBeRefusedLocally { get; init; }
+
     public bool Succeeded => Exception is null;
 
     /// <summary>False when a success returned wrong data.</summary>

@@ -32,7 +32,7 @@ internal static class Rig
         r.MaxRetryAttempts = 3;
         r.BaseDelay = TimeSpan.FromMilliseconds(2);
         r.MaxBackoffDelay = TimeSpan.FromMilliseconds(20);
-        r.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+        r.AttemptTimeout = TimeSpan.FromSeconds(3);
         r.TotalTimeout = TimeSpan.FromSeconds(30);
         r.MaxRateLimitWait = TimeSpan.FromSeconds(2);
     }

@@ -71,7 +71,8 @@ public sealed class RegistrationTests : IDisposable
 
         await AssertWorkingClientAsync(provider);
 
-        var options = provider.GetRequiredService<IOptionsMonitor<PluginTestsClientOptions>>().Get(PluginTestsServiceCollectionExtensions.HttpClientName);
+        // The options a user resolves are the ones the client uses: the default-named instance.
+        var options = provider.GetRequiredService<IOptions<PluginTestsClientOptions>>().Value;
         Assert.Equal(Harness.ApiKey, options.ApiKey);
         Assert.Equal(Harness.BaseAddress, options.BaseAddress);
         Assert.Equal(0, options.Resilience.MaxRetryAttempts);
@@ -139,7 +140,8 @@ public sealed class RegistrationTests : IDisposable
     public void Default_base_address_is_the_public_service()
     {
         using var provider = Build(s => s.AddPluginTestsClient(o => o.ApiKey = "k"));
-        var options = provider.GetRequiredService<IOptionsMonitor<PluginTestsClientOptions>>().Get(PluginTestsServiceCollectionExtensions.HttpClientName);
+        // The options a user resolves are the ones the client uses: the default-named instance.
+        var options = provider.GetRequiredService<IOptions<PluginTestsClientOptions>>().Value;
         Assert.Equal(new Uri("https://plugintests.com/api/v1/"), options.BaseAddress);
     }
 

@@ -69,18 +69,6 @@ public class PluginArchiveTests
     }
 
     [Fact]
-    public void Utf8_bom_main_file_is_read()
-    {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Plugin Name: Bom Plugin\nVersion: 5.5\n")).ToArray();
-        var zip = TestZip.BuildBytes(("p/p.php", bytes));
-
-        var info = TestZip.Inspect(zip);
-
-        Assert.Equal("Bom Plugin", info.PluginName);
-        Assert.Equal("5.5", info.Version);
-    }
-
-    [Fact]
     public void A_header_past_8_KiB_is_ignored()
     {
         var content = "<?php\n/*\n * Plugin Name: Late Version\n" + new string('x', 9000) + "\n * Version: 9.9.9\n */\n";
@@ -133,219 +121,6 @@ public class PluginArchiveTests
 
         Assert.Equal("Docblock", info.PluginName);
         Assert.Equal("1.0", info.Version);
-    }
-
-    [Fact]
-    public void Only_the_php_file_with_a_plugin_name_is_the_main_file()
-    {
-        var zip = TestZip.Build(
-            ("acme/a-functions.php", "<?php\n// Version: 7.7\n"),
-            ("acme/loader.php", TestZip.MainFile("Acme Tools", "2.4.0")),
-            ("acme/uninstall.php", "<?php\n// uninstall\n"));
-
-        var info = TestZip.Inspect(zip);
-
-        Assert.Equal("acme/loader.php", info.MainFile);
-        Assert.Equal("2.4.0", info.Version);
-    }
-
-    [Fact]
-    public void The_first_qualifying_file_in_ordinal_order_wins()
-    {
-        var zip = TestZip.Build(
-            ("acme/b.php", TestZip.MainFile("B", "2.0")),
-            ("acme/a.php", TestZip.MainFile("A", "1.0")),
-            ("acme/Z.php", TestZip.MainFile("Upper Z", "3.0")));
-
-        var info = TestZip.Inspect(zip);
-
-        Assert.Equal("acme/Z.php", info.MainFile); // 'Z' < 'a' in ordinal order
-    }
-
-    [Fact]
-    public void The_file_named_after_the_slug_is_preferred()
-    {
-        var zip = TestZip.Build(
-            ("acme/a.php", TestZip.MainFile("A", "1.0")),
-            ("acme/acme.php", TestZip.MainFile("Acme", "2.0")));
-
-        var info = TestZip.Inspect(zip);
-
-        Assert.Equal("acme/acme.php", info.MainFile);
-        Assert.Equal("2.0", info.Version);
-    }
-
-    [Fact]
-    public void The_slug_file_without_a_plugin_name_is_not_preferred()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", "<?php\n// Version: 9.0\n"),
-            ("acme/main.php", TestZip.MainFile("Main", "1.0")));
-
-        Assert.Equal("acme/main.php", TestZip.Inspect(zip).MainFile);
-    }
-
-    [Fact]
-    public void A_php_file_in_a_subfolder_does_not_count()
-    {
-        var zip = TestZip.Build(
-            ("acme/readme.txt", "=== Acme ===\nStable tag: 1.0\n"),
-            ("acme/src/acme.php", TestZip.MainFile("Nested", "1.0")));
-
-        var ex = TestZip.Refused(zip);
-
-        Assert.Equal(InvalidPluginArchiveReason.NoMainFile, ex.Reason);
-        Assert.Equal("acme/", ex.EntryName);
-        Assert.Equal(
-            "The ZIP has no plugin main file: none of the .php files directly inside 'acme/' has a non-empty 'Plugin Name:' header. " +
-            "WordPress and the service expect e.g. 'acme/acme.php' starting with a comment holding 'Plugin Name: My Plugin' and 'Version: 1.0.0'.",
-            ex.Message);
-    }
-
-    [Theory]
-    [InlineData("acme/.hidden.php")]
-    [InlineData("acme/acme.PHP")]
-    [InlineData("acme/acme.php.txt")]
-    public void Dot_files_and_non_php_extensions_are_not_main_files(string name)
-    {
-        var ex = TestZip.Refused(TestZip.Build((name, TestZip.MainFile())));
-
-        Assert.Equal(InvalidPluginArchiveReason.NoMainFile, ex.Reason);
-    }
-
-    [Fact]
-    public void An_empty_plugin_name_is_no_main_file()
-    {
-        var ex = TestZip.Refused(TestZip.Build(("acme/acme.php", "<?php\n/*\n * Plugin Name:   \n * Version: 1.0\n */\n")));
-
-        Assert.Equal(InvalidPluginArchiveReason.NoMainFile, ex.Reason);
-    }
-
-    [Fact]
-    public void A_folder_without_files_has_no_main_file()
-    {
-        var ex = TestZip.Refused(TestZip.Build(("acme/", "")));
-
-        Assert.Equal(InvalidPluginArchiveReason.NoMainFile, ex.Reason);
-    }
-
-    [Fact]
-    public void Readme_stable_tag_is_the_version_when_the_header_has_none()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
-            ("acme/readme.txt", "=== Acme ===\nContributors: me\nStable tag: \"tags/1.4.0\"\n\nShort.\n"));
-
-        var info = TestZip.Inspect(zip);
-
-        Assert.Equal("1.4.0", info.Version);
-        Assert.Equal(PluginVersionSource.ReadmeStableTag, info.VersionSource);
-    }
-
-    [Fact]
-    public void Header_version_wins_over_a_different_stable_tag()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", "2.0.0")),
-            ("acme/readme.txt", "=== Acme ===\nStable tag: 1.9.0\n"));
-
-        var info = TestZip.Inspect(zip);
-
-        Assert.Equal("2.0.0", info.Version);
-        Assert.Equal(PluginVersionSource.PluginHeader, info.VersionSource);
-        Assert.Equal("1.9.0", info.Readme?.StableTag);
-    }
-
-    [Theory]
-    [InlineData("README.TXT")]
-    [InlineData("Readme.txt")]
-    [InlineData("readme.md")]
-    [InlineData("README.md")]
-    public void Readme_name_is_matched_case_insensitively_with_md_fallback(string name)
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
-            ($"acme/{name}", "# Acme\nStable tag: 3.2.1\n"));
-
-        Assert.Equal("3.2.1", TestZip.Inspect(zip).Version);
-    }
-
-    [Fact]
-    public void Readme_txt_is_preferred_over_readme_md()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
-            ("acme/README.md", "# Acme\nStable tag: 1.0.0\n"),
-            ("acme/readme.txt", "=== Acme ===\nStable tag: 2.0.0\n"));
-
-        Assert.Equal("2.0.0", TestZip.Inspect(zip).Version);
-    }
-
-    [Fact]
-    public void A_readme_in_a_subfolder_is_ignored()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
-            ("acme/docs/readme.txt", "=== Acme ===\nStable tag: 1.0.0\n"));
-
-        var ex = TestZip.Refused(zip);
-
-        Assert.Equal(InvalidPluginArchiveReason.NoVersion, ex.Reason);
-        Assert.Contains("there is no readme.txt in 'acme/'", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void No_version_anywhere_is_refused()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
-            ("acme/readme.txt", "=== Acme ===\nTested up to: 6.7\n"));
-
-        var ex = TestZip.Refused(zip);
-
-        Assert.Equal(InvalidPluginArchiveReason.NoVersion, ex.Reason);
-        Assert.Equal("acme/acme.php", ex.EntryName);
-        Assert.Contains("'acme/acme.php' has no 'Version:' header", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'acme/readme.txt' has no 'Stable tag:' header", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Stable_tag_trunk_is_not_a_version()
-    {
-        var zip = TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile("Acme", version: null)),
-            ("acme/readme.txt", "=== Acme ===\nStable tag: trunk\n"));
-
-        var ex = TestZip.Refused(zip);
-
-        Assert.Equal(InvalidPluginArchiveReason.NoVersion, ex.Reason);
-        Assert.Contains("'Stable tag: trunk', which is not a version", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Readme_requires_php_is_validated()
-    {
-        var good = TestZip.Inspect(TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile()), ("acme/readme.txt", "=== Acme ===\nRequires PHP: 8.1\n")));
-        var bad = TestZip.Inspect(TestZip.Build(
-            ("acme/acme.php", TestZip.MainFile()), ("acme/readme.txt", "=== Acme ===\nRequires PHP: PHP 8\n")));
-
-        Assert.Equal("8.1", good.Readme?.RequiresPhp);
-        Assert.Null(bad.Readme?.RequiresPhp);
-        Assert.Equal("PHP 8", bad.Readme?.Headers["Requires PHP"]);
-    }
-
-    [Fact]
-    public void Only_a_bounded_part_of_the_readme_is_read()
-    {
-        var readme = "=== Acme ===\n" + new string('x', 200) + "\n\n== Description ==\n";
-        var zip = TestZip.Build(("acme/acme.php", TestZip.MainFile()), ("acme/readme.txt", "=== Acme ===\nTags: a, b\nStable tag: 1.0\n" + readme));
-
-        var limited = TestZip.Inspect(zip, new PluginArchiveLimits { MaxReadmeBytes = 20 });
-
-        Assert.Equal("Acme", limited.Readme?.Name);
-        Assert.Equal(["a"], limited.Readme?.Tags); // the 20 bytes end right after "Tags: a"
-        Assert.Null(limited.Readme?.StableTag);
     }
 
     [Fact]
@@ -402,6 +177,28 @@ public class PluginArchiveTests
 
         Assert.Equal("acme", info.Slug);
         Assert.Equal("acme\\acme.php", info.MainFile);
+    }
+
+    [Fact]
+    public void An_archive_info_can_be_constructed_for_a_fake()
+    {
+        var info = new PluginArchiveInfo
+        {
+            Slug = "acme",
+            Version = "1.0.0",
+            VersionSource = PluginVersionSource.ReadmeStableTag,
+            MainFile = "acme/acme.php",
+            PluginHeaders = new Dictionary<string, string> { ["Plugin Name"] = "Acme" },
+            Readme = new PluginReadme { StableTag = "1.0.0" },
+        };
+        var empty = new PluginArchiveInfo { Slug = null!, PluginHeaders = null! };
+
+        Assert.Equal("Acme", info.PluginName);
+        Assert.Equal("1.0.0", info.Readme?.StableTag);
+        info.EnsureSlug("acme");
+        Assert.Equal(string.Empty, empty.Slug);
+        Assert.Equal(string.Empty, empty.PluginName);
+        Assert.Empty(empty.PluginHeaders);
     }
 
     [Fact]

@@ -85,6 +85,48 @@ public class WordPressHeadersTests
         Assert.Equal("0", Parse(" * Version: 0\n")["Version"]);
     }
 
+    [Theory]
+    [InlineData(" * Plugin Name: Feed\f*/", "Feed")]
+    [InlineData(" * Plugin Name: Tab \v ?>", "Tab")]
+    [InlineData(" * Plugin Name: Kept\f", "Kept\f")]
+    [InlineData(" * Plugin Name: \vTrimmed\v", "Trimmed")]
+    public void A_value_ends_at_the_whitespace_before_a_comment_or_php_end(string line, string expected)
+    {
+        // _cleanup_header_comment(): preg_replace('/\s*(?:\*\/|\?>).*/', '') then trim(); \s has form feed, trim() has not.
+        Assert.Equal(expected, Parse(line + "\n")["Plugin Name"]);
+    }
+
+    [Fact]
+    public void A_value_of_zero_is_returned_as_WordPress_returns_it()
+    {
+        // The raw " 0" is truthy, so get_file_data() returns "0"; get_plugins() then finds the Name empty().
+        Assert.Equal("0", Parse(" * Plugin Name: 0\n")["Plugin Name"]);
+        Assert.Equal("0", Parse("/* Plugin Name: 0 */\n")["Plugin Name"]);
+        Assert.False(Parse(" * Plugin Name:0\n").ContainsKey("Plugin Name"));
+    }
+
+    [Fact]
+    public void Header_names_ignore_case_for_ascii_letters_only()
+    {
+        // PCRE without /u folds ASCII only: a dotless i or a long s is not an i or an s.
+        var headers = Parse(" * Plug\u0131n Name: Dotless\n * Requires PHP: 7.4\n * Require\u017F PHP: 9.9\n");
+
+        Assert.False(headers.ContainsKey("Plugin Name"));
+        Assert.Equal("7.4", headers["Requires PHP"]);
+    }
+
+    [Theory]
+    [InlineData("\u0085")]
+    [InlineData("\u2028")]
+    [InlineData("\f")]
+    public void Only_line_feeds_and_carriage_returns_end_a_line(string separator)
+    {
+        var headers = Parse($" * Plugin Name: One{separator}Version: 2\n");
+
+        Assert.Equal($"One{separator}Version: 2", headers["Plugin Name"]);
+        Assert.False(headers.ContainsKey("Version"));
+    }
+
     [Fact]
     public void A_value_never_spans_lines()
     {
@@ -131,20 +173,22 @@ public class WordPressHeadersTests
     }
 
     [Fact]
-    public void Decode_drops_a_utf8_bom()
+    public void Decode_keeps_a_utf8_bom_which_hides_a_header_on_the_first_line_only()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Plugin Name: Bom\n")).ToArray();
+        // get_file_data() does not skip the mark: "\xEF\xBB\xBF<?php" is no header prefix, so line 1 never matches.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("<?php /* Plugin Name: Bom */\n/* Version: 1.0 */\n")).ToArray();
 
         var text = WordPressHeaders.DecodeFileData(bytes);
 
-        Assert.StartsWith("Plugin Name", text, StringComparison.Ordinal);
-        Assert.Equal("Bom", Parse(text)["Plugin Name"]);
+        Assert.StartsWith("\uFEFF<?php", text, StringComparison.Ordinal);
+        Assert.False(Parse(text).ContainsKey("Plugin Name"));
+        Assert.Equal("1.0", Parse(text)["Version"]);
     }
 
     [Fact]
-    public void Decode_drops_a_character_cut_by_the_8_KiB_limit()
+    public void Decode_turns_a_character_cut_by_the_8_KiB_limit_into_a_replacement_character()
     {
-        // "€" is 3 bytes; place it so that only its first byte is inside the 8192-byte window.
+        // "€" is 3 bytes; place it so that only its first byte is inside the 8192-byte window. Core keeps that byte.
         var prefix = "<?php\n/*\n * Plugin Name: Caf";
         var padding = new string(' ', WordPressHeaders.MaxFileDataBytes - 1 - prefix.Length - 1);
         var bytes = Encoding.UTF8.GetBytes("\n" + padding + prefix + "€ rest\n */");
@@ -152,8 +196,9 @@ public class WordPressHeadersTests
 
         var text = WordPressHeaders.DecodeFileData(bytes);
 
-        Assert.DoesNotContain('\uFFFD', text);
-        Assert.Equal("Caf", Parse(text)["Plugin Name"]);
+        Assert.Equal(WordPressHeaders.MaxFileDataBytes, text.Length);
+        Assert.EndsWith("Caf\uFFFD", text, StringComparison.Ordinal);
+        Assert.Equal("Caf\uFFFD", Parse(text)["Plugin Name"]);
     }
 
     [Fact]

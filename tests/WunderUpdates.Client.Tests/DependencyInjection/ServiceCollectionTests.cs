@@ -57,7 +57,8 @@ public class ServiceCollectionTests
         services.AddWunderUpdatesClient(configuration.GetSection("WunderUpdates")).ConfigurePrimaryHttpMessageHandler(() => mock);
         using var provider = services.BuildServiceProvider();
 
-        var options = provider.GetRequiredService<IOptionsMonitor<WunderUpdatesClientOptions>>().Get(WunderUpdatesServiceCollectionExtensions.HttpClientName);
+        // The options a user resolves are the ones the client uses: the default-named instance.
+        var options = provider.GetRequiredService<IOptions<WunderUpdatesClientOptions>>().Value;
         var client = provider.GetRequiredService<IWunderUpdatesClient>();
         await client.ListPluginsAsync(TestContext.Current.CancellationToken);
 

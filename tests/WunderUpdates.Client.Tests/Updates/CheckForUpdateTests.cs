@@ -54,12 +54,29 @@ public class CheckForUpdateTests
     public async Task Prefix_and_slug_are_escaped_as_one_segment_each()
     {
         using var service = new FakeService();
-        service.Expect(HttpMethod.Get, "public/a%2Fb/plugins/%2E%2E", body: Json(UpdateJson));
+        service.Expect(HttpMethod.Get, "public/a%2Fb/plugins/x%3Fy", body: Json(UpdateJson));
         using var client = service.CreateClient();
 
-        await client.CheckForUpdateAsync("a/b", "..", cancellationToken: TestContext.Current.CancellationToken);
+        await client.CheckForUpdateAsync("a/b", "x?y", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Single(service.Requests);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Dot_segments_are_refused_before_any_request(string value)
+    {
+        using var service = new FakeService();
+        using var client = service.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal("slug", (await Assert.ThrowsAsync<ArgumentException>(() => client.CheckForUpdateAsync("prefix", value, cancellationToken: ct))).ParamName);
+        Assert.Equal("accountPrefix", (await Assert.ThrowsAsync<ArgumentException>(() => client.CheckForUpdateAsync(value, "slug", cancellationToken: ct))).ParamName);
+        Assert.Equal("slug", (await Assert.ThrowsAsync<ArgumentException>(() => client.GetPluginAsync(value, ct))).ParamName);
+        Assert.Equal("version", (await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteVersionAsync("my-plugin", value, ct))).ParamName);
+        Assert.Equal("key", (await Assert.ThrowsAsync<ArgumentException>(() => client.GetLicenseKeyAsync("my-plugin", value, ct))).ParamName);
+        Assert.Empty(service.Requests);
     }
 
     [Theory]
