@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Net;
 using PluginApis.Http;
 using PluginApis.Quota.Redis;
+using PluginTests.Client;
 using StackExchange.Redis;
 
 namespace PluginApis.FleetScenario;
 
 /// <summary>
-/// One worker process: calls GetPlugin on the emulator in the loop the SDK's quota throttle runs (acquire → wait → send →
-/// record), with the Redis store or the in-process default, until its time or count is up. Prints <c>ready</c>, waits for
+/// One worker process: a real <see cref="PluginTestsClient"/> calls GetPlugin on the emulator, its quota throttle drawing on
+/// the Redis store or the in-process default, until its time or count is up. Prints <c>ready</c>, waits for
 /// <c>go</c> on stdin, prints <c>mode</c> lines when the store leaves or rejoins the shared schedule, and a <c>summary</c>.
 /// </summary>
 internal static class Worker
@@ -20,21 +21,21 @@ internal static class Worker
     {
         var offset = TimeSpan.FromSeconds(args.Number("clock-offset", 0));
         TimeProvider time = offset == TimeSpan.Zero ? TimeProvider.System : new OffsetClock(offset);
-        var key = args.Text("key", "");
         var lane = args.Text("lane", "interactive") == "batch" ? QuotaLane.Batch : QuotaLane.Interactive;
         using var redis = args.Text("redis", "none") is "none" ? null : await Connect(args.Text("redis", ""));
-        IQuotaStore store = redis is null
-            ? new InProcessQuotaStore(time)
+        var shared = redis is null ? null
             : new RedisQuotaStore(redis, new RedisQuotaStoreOptions { TimeProvider = time, PacingMargin = args.Number("margin", 0.03) });
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = new Uri(args.Text("base", "")) };
-        var path = $"plugins/wporg/akismet?apiKey={Uri.EscapeDataString(key)}";
-        var scope = new QuotaScope("PluginTests", QuotaScope.HashKey(key), "GetPlugin", lane);
+        var store = new TimedQuotaStore(shared ?? (IQuotaStore)new InProcessQuotaStore(time));
+        var baseAddress = new Uri(args.Text("base", ""));
+        using var client = Client(args.Text("key", ""), baseAddress, store, time, lane);
         var stats = new WorkerStats();
 
-        // Warm up connections and JIT outside the measured run: one call of the same loop on another key (own quota).
-        var warmKey = args.Text("warmup-key", "");
-        await OneCall(store, scope with { KeyId = QuotaScope.HashKey(warmKey + Environment.ProcessId) }, http,
-            $"plugins/wporg/akismet?apiKey={Uri.EscapeDataString(warmKey)}", time, new WorkerStats());
+        // Warm up connections and JIT outside the measured run: one call through the same store on another key (own quota).
+        using (var warm = Client(args.Text("warmup-key", ""), baseAddress, store, time, lane))
+        {
+            await OneCall(warm, store, new WorkerStats());
+        }
+
         Console.WriteLine("ready");
         await Console.In.ReadLineAsync();
         var go = Stopwatch.GetTimestamp();
@@ -42,7 +43,7 @@ internal static class Worker
         var remaining = args.Int("count", int.MaxValue);
         var interval = TimeSpan.FromMilliseconds(args.Number("interval-ms", 0));
         using var stop = new CancellationTokenSource();
-        var watcher = store is RedisQuotaStore shared ? WatchMode(shared, go, stop.Token) : Task.CompletedTask;
+        var watcher = shared is not null ? WatchMode(shared, go, stop.Token) : Task.CompletedTask;
 
         async Task Loop(int index)
         {
@@ -64,7 +65,7 @@ internal static class Worker
                     }
                 }
 
-                await OneCall(store, scope, http, path, time, stats);
+                await OneCall(client, store, stats);
             }
         }
 
@@ -76,49 +77,44 @@ internal static class Worker
         return 0;
     }
 
-    private static async Task OneCall(IQuotaStore store, QuotaScope scope, HttpClient http, string path, TimeProvider time, WorkerStats stats)
+    /// <summary>A real PluginTests client whose quota throttle draws on <paramref name="store"/>; one attempt per call, so every answer is seen.</summary>
+    private static PluginTestsClient Client(string key, Uri baseAddress, IQuotaStore store, TimeProvider time, QuotaLane lane)
     {
-        var wanted = Stopwatch.GetTimestamp();
-        long storeTicks = 0;
-        QuotaGrant grant;
-        while (true)
-        {
-            var asked = Stopwatch.GetTimestamp();
-            grant = await store.AcquireAsync(scope, MaxWait, default);
-            storeTicks += Stopwatch.GetTimestamp() - asked;
-            if (grant.Delay > MaxWait)
-            {
-                stats.Refused();
-                await Task.Delay(TimeSpan.FromSeconds(1), time);
-                return;
-            }
+        var options = new PluginTestsClientOptions { ApiKey = key, BaseAddress = baseAddress };
+        options.Resilience.QuotaStore = store;
+        options.Resilience.QuotaLane = lane;
+        options.Resilience.TimeProvider = time;
+        options.Resilience.MaxRetryAttempts = 0;
+        options.Resilience.MaxRateLimitWait = MaxWait;
+        return new PluginTestsClient(options);
+    }
 
-            if (grant.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(grant.Delay, time);
-            }
-
-            if (grant.Reserved)
-            {
-                break;
-            }
-        }
-
-        var waited = Stopwatch.GetElapsedTime(wanted);
+    private static async Task OneCall(PluginTestsClient client, TimedQuotaStore store, WorkerStats stats)
+    {
+        var start = Stopwatch.GetTimestamp();
+        store.TakeElapsed();
+        HttpStatusCode status;
         try
         {
-            using var response = await http.GetAsync(path);
-            var info = RateLimitInfo.Parse(response.Headers, time.GetUtcNow());
-            var recorded = Stopwatch.GetTimestamp();
-            await store.RecordAsync(scope, grant, new QuotaObservation(info, response.StatusCode == HttpStatusCode.TooManyRequests), default);
-            storeTicks += Stopwatch.GetTimestamp() - recorded;
-            stats.Answered(response.StatusCode, waited, TimeSpan.FromTicks(storeTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            await client.GetPluginAsync("wporg", "akismet");
+            status = HttpStatusCode.OK;
+        }
+        catch (RateLimitExceededException ex) when (string.IsNullOrEmpty(ex.ResponseBody))
+        {
+            stats.Refused();   // refused locally: a wait beyond MaxRateLimitWait
+            return;
+        }
+        catch (ApiException ex)
+        {
+            status = ex.StatusCode;
         }
         catch (HttpRequestException)
         {
-            await store.RecordAsync(scope, grant, QuotaObservation.NoResponse, default);
             stats.Failed();
+            return;
         }
+
+        stats.Answered(status, Stopwatch.GetElapsedTime(start), store.TakeElapsed());
     }
 
     private static async Task WatchMode(RedisQuotaStore store, long go, CancellationToken stop)

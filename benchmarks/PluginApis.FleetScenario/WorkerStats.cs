@@ -55,7 +55,7 @@ internal sealed class WorkerStats
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"summary ok={_ok} limited={_limited} other={_other} failed={_failed} refused={_refused} elapsed_ms={elapsed.TotalMilliseconds:F0} " +
-                $"wait_p50_ms={Percentile(_waitsMs, 0.5):F1} wait_p95_ms={Percentile(_waitsMs, 0.95):F1} " +
+                $"call_p50_ms={Percentile(_waitsMs, 0.5):F1} call_p95_ms={Percentile(_waitsMs, 0.95):F1} " +
                 $"store_p50_us={Percentile(_storeUs, 0.5):F0} store_p99_us={Percentile(_storeUs, 0.99):F0}");
         }
     }
