@@ -114,6 +114,52 @@ public interface IPluginTestsClient : IApiClient
     Task<QueueJob> EnqueueTestAsync(EnqueueTestRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Waits for the report of a test queued at <paramref name="queuedAt"/>: polls <see cref="ListReportsAsync"/> until a
+    /// report tested at or after that moment appears, and returns the earliest such report.
+    /// </summary>
+    /// <remarks>
+    /// The service documents no link from a queued job to its report, so the match is a guess: a report counts when its
+    /// <see cref="PluginReport.TestedAt"/> is at or after <paramref name="queuedAt"/> cut to whole seconds (pass the
+    /// service's <see cref="QueueJob.QueuedAt"/> when it has one, so both times come from the same clock); a report
+    /// without <c>TestedAt</c> counts when its slug was not listed at the first poll. A <c>plugin_not_found</c> answer
+    /// reads as "no report yet".
+    /// Pacing: the first poll is immediate, then 2 s growing by half each poll up to 30 s; after every poll the client's
+    /// <see cref="IApiClient.LastRateLimit"/> may lengthen the pause: in each rate-limit window, polling spends at most a quarter of
+    /// the requests left when it first saw the window (and never more than a quarter of what is left now), spread evenly
+    /// until the reset, or waits for the reset when no share is left; for each announced policy at most a quarter of its
+    /// quota per window; a <c>Retry-After</c> is waited out. So polling alone never provokes a 429. Waits use the clock of
+    /// <see cref="ApiResilienceOptions.TimeProvider"/>.
+    /// </remarks>
+    /// <param name="directory">The owner or directory slug; <c>wporg</c> for WordPress.org.</param>
+    /// <param name="slug">The plugin slug.</param>
+    /// <param name="queuedAt">When the test was queued (the service's <see cref="QueueJob.QueuedAt"/> if present).</param>
+    /// <param name="timeout">How long to wait; null = 30 minutes; <see cref="Timeout.InfiniteTimeSpan"/> = until cancelled.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="ArgumentException">A blank directory or slug.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timeout that is zero or negative (and not infinite).</exception>
+    /// <exception cref="TimeoutException">No matching report appeared within the timeout.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="PluginTestsException">A poll failed with another error (e.g. an invalid key).</exception>
+    Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="WaitForReportAsync(string, string, DateTimeOffset, TimeSpan?, CancellationToken)"/>, reporting a
+    /// <see cref="ReportWaitStatus"/> after every poll that found nothing (for a progress display).
+    /// </summary>
+    /// <param name="directory">The owner or directory slug; <c>wporg</c> for WordPress.org.</param>
+    /// <param name="slug">The plugin slug.</param>
+    /// <param name="queuedAt">When the test was queued (the service's <see cref="QueueJob.QueuedAt"/> if present).</param>
+    /// <param name="timeout">How long to wait; null = 30 minutes; <see cref="Timeout.InfiniteTimeSpan"/> = until cancelled.</param>
+    /// <param name="progress">Receives the state after each poll that found no new report; null for none.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="ArgumentException">A blank directory or slug.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timeout that is zero or negative (and not infinite).</exception>
+    /// <exception cref="TimeoutException">No matching report appeared within the timeout.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="PluginTestsException">A poll failed with another error (e.g. an invalid key).</exception>
+    Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout, IProgress<ReportWaitStatus>? progress, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Streams every database table created by plugins with at least the given number of active installs. The list is
     /// large (over 1 MB) and is read element by element as it arrives, never buffered whole.
     /// </summary>

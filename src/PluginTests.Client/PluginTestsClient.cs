@@ -140,6 +140,14 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
     }
 
     /// <inheritdoc />
+    public Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        new ReportWaiter(this, Caller.Time).WaitAsync(directory, slug, queuedAt, timeout, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout, IProgress<ReportWaitStatus>? progress, CancellationToken cancellationToken = default) =>
+        new ReportWaiter(this, Caller.Time).WaitAsync(directory, slug, queuedAt, timeout, progress, cancellationToken);
+
+    /// <inheritdoc />
     public IAsyncEnumerable<PluginTable> ListPluginTablesAsync(ActiveInstalls activeInstalls, CancellationToken cancellationToken = default)
     {
         var wire = activeInstalls.ToWire(nameof(activeInstalls));
