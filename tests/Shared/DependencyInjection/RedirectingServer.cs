@@ -48,7 +48,14 @@ internal sealed class RedirectingServer : IAsyncDisposable
         while (!_stopping.IsCancellationRequested)
         {
             using var connection = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            await AnswerAsync(connection.GetStream());
+            try
+            {
+                await AnswerAsync(connection.GetStream());
+            }
+            catch (IOException)
+            {
+                // the client went away mid-request: its request line, if any, is recorded; serve the next one
+            }
         }
     }
 
