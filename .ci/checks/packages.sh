@@ -15,7 +15,7 @@ dotnet pack "$clone/PluginApis.sln" -c Release -o "$packages" -warnaserror -node
 
 version=$(cd "$packages" && ls PluginApis.Http.*.nupkg | sed -E 's/^PluginApis\.Http\.(.*)\.nupkg$/\1/')
 [[ $version =~ ^1\.0\.0-local\.[0-9]{14}$ ]] || { echo "a local pack is versioned '$version', not 1.0.0-local.<yyyyMMddHHmmss>"; exit 1; }
-for id in PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator; do
+for id in PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator PluginApis.Quota.Redis; do
   nupkg="$packages/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "missing $nupkg"; exit 1; }
   [ -f "$packages/$id.$version.snupkg" ] || { echo "missing symbols package of $id"; exit 1; }
@@ -49,7 +49,7 @@ cd "$root"
 dotnet pack "$clone/PluginApis.sln" -c Release --no-build -o "$out/release-packages" -p:Version=1.2.0 -nodeReuse:false > "$out/release-pack.log"
 unzip -p "$out/release-packages/PluginTests.Client.1.2.0.nupkg" PluginTests.Client.nuspec | grep -qF '<dependency id="PluginApis.Http" version="1.2.0"' \
   || { echo "-p:Version=1.2.0 did not give PluginTests.Client 1.2.0 depending on PluginApis.Http 1.2.0"; exit 1; }
-[ "$(ls "$out/release-packages"/*.1.2.0.nupkg | wc -l)" -eq 4 ] || { echo "-p:Version=1.2.0 did not version all 4 packages"; exit 1; }
+[ "$(ls "$out/release-packages"/*.1.2.0.nupkg | wc -l)" -eq 5 ] || { echo "-p:Version=1.2.0 did not version all 5 packages"; exit 1; }
 suffixed=$(dotnet msbuild "$clone/src/PluginApis.Http/PluginApis.Http.csproj" -p:VersionSuffix=rc.1 -t:_GetProjectVersion -getProperty:PackageVersion -nodeReuse:false)
 [ "$suffixed" = 1.0.0-rc.1 ] || { echo "-p:VersionSuffix=rc.1 gave '$suffixed'"; exit 1; }
 echo "release versions: -p:Version=1.2.0 -> 1.2.0 everywhere, -p:VersionSuffix=rc.1 -> 1.0.0-rc.1"

@@ -16,6 +16,7 @@ namespace PluginApis.Benchmarks;
 /// <item><c>--alloc [calls]</c>, <c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
 /// <item><c>--list-time [N] [pairs]</c>: one N-entry enumeration, raw and SDK in alternating child processes.</item>
 /// <item><c>--probe [pairs] [calls]</c>: per-call time of raw and SDK in alternating child processes (<c>--probe-child</c> is one side, also for a profiler).</item>
+/// <item><c>--socket [rounds] [calls]</c>: per-call time over a loopback socket to the emulator, raw vs SDK vs bare Refit, rotating child processes.</item>
 /// <item><c>--dry</c>: every suite with <see cref="Job.Dry"/> and every scenario once with tiny sizes; no timing assertions.</item>
 /// </list>
 /// </summary>
@@ -55,6 +56,13 @@ public static class Program
                 ListTimeScenario.Run(Int(rest, 0, 1_000_000), Int(rest, 1, 5), report);
                 report.Print();
                 return 0;
+            case "--socket-child":
+                return await SocketProbeScenario.ChildAsync(rest[0], rest[1], Int(rest, 2, 20_000));
+            case "--socket":
+                PrintMachine();
+                await SocketProbeScenario.RunAsync(Int(rest, 0, 6), Int(rest, 1, 20_000), report);
+                report.Print();
+                return 0;
             case "--probe-child":
                 return await ProbeScenario.ChildAsync(rest[0], rest[1], Int(rest, 2, 1_000_000));
             case "--probe":
@@ -79,6 +87,7 @@ public static class Program
                 ProbeScenario.Run(1, 1_000, report);
                 PeakMemoryScenario.Run([1_000, 10_000], report);
                 ListTimeScenario.Run(1_000, 1, report);
+                await SocketProbeScenario.RunAsync(1, 200, report);
                 await UploadScenario.RunAsync(4, 1, report);
                 await RateLimitScenario.RunAsync(60, 20, 8, report);
                 report.Print();
@@ -93,6 +102,7 @@ public static class Program
 
                 await AllocationScenario.RunAsync(20_000, report);
                 ProbeScenario.Run(10, 1_000_000, report);
+                await SocketProbeScenario.RunAsync(6, 20_000, report);
                 PeakMemoryScenario.Run([10_000, 100_000, 1_000_000], report);
                 ListTimeScenario.Run(1_000_000, 5, report);
                 await UploadScenario.RunAsync(200, 3, report);

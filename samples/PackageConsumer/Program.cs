@@ -1,7 +1,9 @@
 // A consumer of the NuGet packages: starts the packaged emulator and calls both clients through their public API.
 using PluginApis.Emulator;
 using PluginApis.Http;
+using PluginApis.Quota.Redis;
 using PluginTests.Client;
+using StackExchange.Redis;
 using WunderUpdates.Client;
 
 await using var emulator = await EmulatorHost.StartAsync();
@@ -40,5 +42,21 @@ catch (PluginTestsException ex) when (ex.Code == PluginTestsErrorCode.PluginNotF
 }
 
 Console.WriteLine($"rate limit remaining: {pluginTests.LastRateLimit?.Remaining}");
+
+// One key's quota shared through Redis. This Redis is unreachable: the store paces this process alone and no call fails.
+var redisOptions = ConfigurationOptions.Parse("127.0.0.1:1");
+redisOptions.AbortOnConnectFail = false;
+redisOptions.ConnectTimeout = 500;
+using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
+var fleetOptions = new PluginTestsClientOptions { ApiKey = EmulatorKeys.PluginTestsDemo, BaseAddress = emulator.PluginTestsBaseAddress };
+var quotaStore = new RedisQuotaStore(redis);
+fleetOptions.Resilience.QuotaStore = quotaStore;
+using var fleetClient = new PluginTestsClient(fleetOptions);
+var grant = await quotaStore.AcquireAsync(new QuotaScope("PluginTests", QuotaScope.HashKey(fleetOptions.ApiKey), "GetCurrentUser", QuotaLane.Interactive), TimeSpan.FromSeconds(60), CancellationToken.None);
+Console.WriteLine($"fleet quota: {(await fleetClient.GetCurrentUserAsync()).Name}, first slot reserved: {grant.Reserved}, shared: {quotaStore.IsShared}");
+if (!grant.Reserved || quotaStore.IsShared)
+{
+    failures++;
+}
 Console.WriteLine(failures == 0 ? "consumer: OK" : $"consumer: {failures} failure(s)");
 return failures == 0 ? 0 : 1;

@@ -94,6 +94,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Task WhenIdleAsync(CancellationToken cancellationToken = default) => _jobs.Work.WhenIdleAsync(cancellationToken);
 
     /// <summary>Stops the server, cancels package downloads and webhook deliveries in flight, and releases its port.</summary>
+    /// <returns>Completes when the port is released.</returns>
+    /// <remarks>Never throws; a second call does nothing.</remarks>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -97,7 +97,9 @@ public sealed class EmulatorStats
 
     internal void WebhookDeliveryFailed() => Interlocked.Increment(ref _webhookDeliveryFailures);
 
-    /// <inheritdoc />
+    /// <summary>Every counter as <c>Name=value</c>, comma-separated, for a log line.</summary>
+    /// <returns>The counters.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() =>
         $"Requests={Requests}, RateLimited={RateLimited}, TestQueueJobsCreated={TestQueueJobsCreated}, WebhooksCreated={WebhooksCreated}, " +
         $"PluginsCreated={PluginsCreated}, VersionsUploaded={VersionsUploaded}, LicenseKeyWrites={LicenseKeyWrites}, TokensCreated={TokensCreated}, " +

@@ -137,9 +137,12 @@ public interface IPluginTestsClient : IApiClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="ArgumentException">A blank directory or slug.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A timeout that is zero or negative (and not infinite).</exception>
-    /// <exception cref="TimeoutException">No matching report appeared within the timeout.</exception>
+    /// <exception cref="TimeoutException">No matching report appeared within the timeout, or a poll ran out of time.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    /// <exception cref="PluginTestsException">A poll failed with another error (e.g. an invalid key).</exception>
+    /// <exception cref="PluginTestsException">A poll failed with an error other than <c>plugin_not_found</c> (e.g. an invalid key).</exception>
+    /// <exception cref="RateLimitExceededException">A poll was refused by the rate limit without saying how long to wait (a refusal with a <c>Retry-After</c> is waited out).</exception>
+    /// <exception cref="InvalidResponseException">A poll's body is not the expected JSON, or larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached, after the retries allowed.</exception>
     Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -154,9 +157,12 @@ public interface IPluginTestsClient : IApiClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="ArgumentException">A blank directory or slug.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A timeout that is zero or negative (and not infinite).</exception>
-    /// <exception cref="TimeoutException">No matching report appeared within the timeout.</exception>
+    /// <exception cref="TimeoutException">No matching report appeared within the timeout, or a poll ran out of time.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    /// <exception cref="PluginTestsException">A poll failed with another error (e.g. an invalid key).</exception>
+    /// <exception cref="PluginTestsException">A poll failed with an error other than <c>plugin_not_found</c> (e.g. an invalid key).</exception>
+    /// <exception cref="RateLimitExceededException">A poll was refused by the rate limit without saying how long to wait (a refusal with a <c>Retry-After</c> is waited out).</exception>
+    /// <exception cref="InvalidResponseException">A poll's body is not the expected JSON, or larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached, after the retries allowed.</exception>
     Task<PluginReport> WaitForReportAsync(string directory, string slug, DateTimeOffset queuedAt, TimeSpan? timeout, IProgress<ReportWaitStatus>? progress, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -34,6 +34,7 @@ public abstract class ApiClient : IApiClient, IDisposable
     }
 
     /// <summary>Releases the client's connections (a transport or factory client passed in is left open) and stops streamed responses.</summary>
+    /// <remarks>Never throws; a second call does nothing.</remarks>
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -42,6 +43,7 @@ public abstract class ApiClient : IApiClient, IDisposable
 
     /// <summary>Releases the client's resources.</summary>
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    /// <remarks>Never throws; a second call does nothing.</remarks>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

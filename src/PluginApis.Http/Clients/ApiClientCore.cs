@@ -11,6 +11,7 @@ internal sealed class ApiClientCore : IDisposable
 {
     private readonly bool _ownsHttpClient;
     private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
 
     private ApiClientCore(HttpClient httpClient, bool ownsHttpClient, ApiCaller caller)
     {
@@ -68,9 +69,14 @@ internal sealed class ApiClientCore : IDisposable
         return settings;
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops streamed responses and releases an owned HttpClient; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _lifetime.Cancel();
         _lifetime.Dispose();
         if (_ownsHttpClient)

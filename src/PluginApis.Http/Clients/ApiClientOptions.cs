@@ -29,6 +29,7 @@ public abstract class ApiClientOptions
 
     /// <summary>Checks the settings and returns every problem found, in words a caller can act on (empty when valid).</summary>
     /// <returns>The problems, each naming the setting.</returns>
+    /// <remarks>Never throws: problems are returned, not thrown (see <see cref="EnsureValid"/>).</remarks>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

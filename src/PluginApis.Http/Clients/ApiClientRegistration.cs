@@ -38,6 +38,7 @@ internal static class ApiClientRegistration
         optionsBuilder.PostConfigure<IServiceProvider>((options, provider) =>
             {
                 options.Resilience.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+                options.Resilience.QuotaStore ??= provider.GetKeyedService<IQuotaStore>(clientName);
                 if (ReferenceEquals(options.Resilience.TimeProvider, TimeProvider.System) && provider.GetService<TimeProvider>() is { } time)
                 {
                     options.Resilience.TimeProvider = time;
@@ -68,9 +69,13 @@ internal static class ApiClientRegistration
         return builder;
     }
 
+    // The instance a user resolves: IOptions<T>.Value for the unnamed registration (the framework caches it apart from the
+    // monitor's default-named instance), IOptionsMonitor<T>.Get(name) for a named one.
     private static TOptions Resolve<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceProvider provider, string optionsName)
         where TOptions : ApiClientOptions =>
-        provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
+        optionsName == Options.DefaultName
+            ? provider.GetRequiredService<IOptions<TOptions>>().Value
+            : provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
 
     private sealed class OptionsValidator<TOptions>(string name) : IValidateOptions<TOptions>
         where TOptions : ApiClientOptions

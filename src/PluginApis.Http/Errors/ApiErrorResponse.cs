@@ -8,4 +8,5 @@ namespace PluginApis.Http;
 /// <param name="RequestUri">The request URI with secrets redacted.</param>
 /// <param name="Body">The response body as text, capped and with secrets redacted; null when there was none.</param>
 /// <param name="RateLimit">The rate-limit headers of the response.</param>
+/// <remarks>Never throws: the constructor only stores the values.</remarks>
 public sealed record ApiErrorResponse(HttpStatusCode StatusCode, string RequestMethod, Uri? RequestUri, string? Body, RateLimitInfo? RateLimit);

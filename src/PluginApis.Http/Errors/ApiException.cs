@@ -15,6 +15,7 @@ public class ApiException : Exception
     /// <param name="errorCode">The service's machine-readable error code, if any.</param>
     /// <param name="serverMessage">The service's human-readable message, if any.</param>
     /// <param name="innerException">The cause, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
     public ApiException(string message, ApiErrorResponse response, string? errorCode, string? serverMessage, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -53,6 +54,9 @@ public class ApiException : Exception
     /// <param name="response">The response.</param>
     /// <param name="errorCode">The error code, if any.</param>
     /// <param name="serverMessage">The server message, if any.</param>
+    /// <returns>The message, e.g. <c>GET https://plugintests.com/api/v1/plugins/wporg/x failed with 404 (NotFound): Plugin not found. [plugin_not_found]</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The response's <see cref="ApiErrorResponse.RequestUri"/> is a relative URI.</exception>
     public static string FormatMessage(ApiErrorResponse response, string? errorCode, string? serverMessage)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -12,6 +12,7 @@ public class InvalidResponseException : ApiException
     /// <param name="response">The response details.</param>
     /// <param name="jsonPath">Where in the JSON reading failed, if known.</param>
     /// <param name="innerException">The parsing error.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
     public InvalidResponseException(string message, ApiErrorResponse response, string? jsonPath, Exception? innerException)
         : base(message, response, errorCode: null, serverMessage: null, innerException)
     {

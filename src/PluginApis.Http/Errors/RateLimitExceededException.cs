@@ -13,6 +13,7 @@ public class RateLimitExceededException : ApiException
     /// <param name="errorCode">The service's error code, if any.</param>
     /// <param name="serverMessage">The service's message, if any.</param>
     /// <param name="throttledLocally">True when the client did not send the request because it knew the quota was spent.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
     public RateLimitExceededException(string message, ApiErrorResponse response, TimeSpan? retryAfter, string? errorCode = null, string? serverMessage = null, bool throttledLocally = false)
         : base(message, response, errorCode, serverMessage)
     {

@@ -26,7 +26,7 @@ public interface IQuotaStore
     /// <param name="cancellationToken">Cancels the question (the caller then sends nothing).</param>
     /// <returns>The grant; never null.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    ValueTask<QuotaGrant> AcquireAsync(QuotaScope scope, TimeSpan maxWait, CancellationToken cancellationToken);
+    ValueTask<QuotaGrant> AcquireAsync(QuotaScope scope, TimeSpan maxWait, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records what the service said after a request sent under a reserved <paramref name="grant"/>: the parsed
@@ -37,12 +37,12 @@ public interface IQuotaStore
     /// <param name="observation">What the response announced.</param>
     /// <param name="cancellationToken">Cancels the update; the store stays consistent either way.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    ValueTask RecordAsync(QuotaScope scope, QuotaGrant grant, QuotaObservation observation, CancellationToken cancellationToken);
+    ValueTask RecordAsync(QuotaScope scope, QuotaGrant grant, QuotaObservation observation, CancellationToken cancellationToken = default);
 
     /// <summary>Gives back a reserved grant whose request was never sent (cancelled while waiting, or out of time).</summary>
     /// <param name="scope">The quota the grant was taken from.</param>
     /// <param name="grant">The grant.</param>
     /// <param name="cancellationToken">Cancels the update; a store may then keep the slot as spent.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    ValueTask ReleaseAsync(QuotaScope scope, QuotaGrant grant, CancellationToken cancellationToken);
+    ValueTask ReleaseAsync(QuotaScope scope, QuotaGrant grant, CancellationToken cancellationToken = default);
 }

@@ -32,7 +32,7 @@ public sealed class InProcessQuotaStore : IQuotaStore
     }
 
     /// <inheritdoc />
-    public ValueTask<QuotaGrant> AcquireAsync(QuotaScope scope, TimeSpan maxWait, CancellationToken cancellationToken)
+    public ValueTask<QuotaGrant> AcquireAsync(QuotaScope scope, TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -42,8 +42,14 @@ public sealed class InProcessQuotaStore : IQuotaStore
         return new ValueTask<QuotaGrant>(Acquire(scope, maxWait));
     }
 
-    /// <inheritdoc />
-    public ValueTask RecordAsync(QuotaScope scope, QuotaGrant grant, QuotaObservation observation, CancellationToken cancellationToken)
+    /// <summary>Records what the service announced after a request sent under <paramref name="grant"/>: the server's count replaces the local estimate.</summary>
+    /// <param name="scope">The quota the request drew on.</param>
+    /// <param name="grant">The grant the request was sent under.</param>
+    /// <param name="observation">What the response announced.</param>
+    /// <param name="cancellationToken">Not used: the update is in memory and immediate.</param>
+    /// <returns>A completed task.</returns>
+    /// <remarks>Never throws.</remarks>
+    public ValueTask RecordAsync(QuotaScope scope, QuotaGrant grant, QuotaObservation observation, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -58,8 +64,13 @@ public sealed class InProcessQuotaStore : IQuotaStore
         return ValueTask.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public ValueTask ReleaseAsync(QuotaScope scope, QuotaGrant grant, CancellationToken cancellationToken)
+    /// <summary>Gives back a reserved grant whose request was never sent.</summary>
+    /// <param name="scope">The quota the grant was taken from.</param>
+    /// <param name="grant">The grant.</param>
+    /// <param name="cancellationToken">Not used: the update is in memory and immediate.</param>
+    /// <returns>A completed task.</returns>
+    /// <remarks>Never throws.</remarks>
+    public ValueTask ReleaseAsync(QuotaScope scope, QuotaGrant grant, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {

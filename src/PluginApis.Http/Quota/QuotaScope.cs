@@ -8,6 +8,7 @@ namespace PluginApis.Http;
 /// <param name="KeyId">A stable, non-reversible id of the API key (see <see cref="QuotaScope.HashKey"/>).</param>
 /// <param name="Operation">The SDK operation, e.g. <c>GetPlugin</c>.</param>
 /// <param name="Lane">Whether the call may use the whole quota or must leave a reserve.</param>
+/// <remarks>Never throws: the constructor only stores the values.</remarks>
 public readonly record struct QuotaScope(string Service, string KeyId, string Operation, QuotaLane Lane)
 {
     /// <summary>The id <see cref="KeyId"/> holds for an API key: the first 16 bytes of its SHA-256, as lower-case hex.</summary>

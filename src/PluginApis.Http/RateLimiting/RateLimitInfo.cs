@@ -34,11 +34,13 @@ public sealed record RateLimitInfo
     public bool IsEmpty => Limit is null && Remaining is null && Reset is null && RetryAfter is null && Policies.Count == 0;
 
     /// <summary>
-    /// Reads the rate-limit headers of a response. Never throws: malformed values are ignored.
+    /// Reads the rate-limit headers of a response. Malformed values are ignored, never thrown.
     /// Header names are matched case-insensitively.
     /// </summary>
     /// <param name="headers">The response headers.</param>
     /// <param name="receivedAt">When the response was received (the base of relative values and HTTP-dates).</param>
+    /// <returns>What the headers announced; <see cref="IsEmpty"/> when they announced nothing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
     public static RateLimitInfo Parse(HttpResponseHeaders headers, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -55,10 +57,12 @@ public sealed record RateLimitInfo
     }
 
     /// <summary>
-    /// Reads rate-limit headers from raw name/value pairs. Never throws: malformed values are ignored.
+    /// Reads rate-limit headers from raw name/value pairs. Malformed values are ignored, never thrown.
     /// </summary>
     /// <param name="headers">Header names and values; a name may occur more than once.</param>
     /// <param name="receivedAt">When the response was received.</param>
+    /// <returns>What the headers announced; <see cref="IsEmpty"/> when they announced nothing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
     public static RateLimitInfo Parse(IEnumerable<KeyValuePair<string, string>> headers, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(headers);

@@ -51,6 +51,7 @@ public sealed class ApiResilienceOptions
 
     /// <summary>Checks the values and returns every problem found, in words a caller can act on (empty when valid).</summary>
     /// <returns>The problems, each naming the setting and its allowed range.</returns>
+    /// <remarks>Never throws: problems are returned, not thrown (see <see cref="EnsureValid"/>).</remarks>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

@@ -11,6 +11,7 @@ public readonly struct PluginTestsErrorCode : IEquatable<PluginTestsErrorCode>
 
     /// <summary>Wraps a code as the service sends it.</summary>
     /// <param name="value">The code, e.g. <c>plugin_not_found</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null (use <c>default</c> for "no code").</exception>
     public PluginTestsErrorCode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -44,30 +45,45 @@ public readonly struct PluginTestsErrorCode : IEquatable<PluginTestsErrorCode>
     /// <summary>Compares two codes by value, ignoring case.</summary>
     /// <param name="left">A code.</param>
     /// <param name="right">Another code.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator ==(PluginTestsErrorCode left, PluginTestsErrorCode right) => left.Equals(right);
 
     /// <summary>True when the codes differ by value (ignoring case).</summary>
     /// <param name="left">A code.</param>
     /// <param name="right">Another code.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator !=(PluginTestsErrorCode left, PluginTestsErrorCode right) => !left.Equals(right);
 
     /// <summary>Wraps a code string.</summary>
     /// <param name="value">The code.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static implicit operator PluginTestsErrorCode(string value) => new(value);
 
     /// <summary>Wraps a code string (the named alternative of the implicit conversion).</summary>
     /// <param name="value">The code.</param>
+    /// <returns>The code.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static PluginTestsErrorCode FromString(string value) => new(value);
 
-    /// <inheritdoc />
+    /// <summary>Compares by value, ignoring case.</summary>
+    /// <param name="other">Another code.</param>
+    /// <returns>True when both codes have the same value, ignoring case.</returns>
+    /// <remarks>Never throws.</remarks>
     public bool Equals(PluginTestsErrorCode other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="obj"/> is a code with the same value, ignoring case.</summary>
+    /// <param name="obj">Any object.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public override bool Equals(object? obj) => obj is PluginTestsErrorCode other && Equals(other);
 
-    /// <inheritdoc />
+    /// <summary>A hash of the value that ignores case.</summary>
+    /// <returns>The hash.</returns>
+    /// <remarks>Never throws.</remarks>
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>The code as sent by the service.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => Value;
 }

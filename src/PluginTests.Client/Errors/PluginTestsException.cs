@@ -15,6 +15,7 @@ public class PluginTestsException : ApiException
     /// <param name="errorCode">The service's error code, if any.</param>
     /// <param name="serverMessage">The service's message, if any.</param>
     /// <param name="innerException">The cause, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
     public PluginTestsException(string message, ApiErrorResponse response, string? errorCode, string? serverMessage, Exception? innerException = null)
         : base(message, response, errorCode, serverMessage, innerException)
     {

@@ -19,6 +19,7 @@ public sealed class EnqueueTestRequest
     public const int DefaultPriority = 100;
 
     /// <summary>Creates an empty request; set <see cref="Directory"/> and <see cref="Slug"/>.</summary>
+    /// <remarks>Never throws: the values are checked when the request is sent.</remarks>
     public EnqueueTestRequest()
     {
     }
@@ -26,6 +27,7 @@ public sealed class EnqueueTestRequest
     /// <summary>Creates a request for the latest stable release of a plugin.</summary>
     /// <param name="directory">The directory, <c>wporg</c> for WordPress.org.</param>
     /// <param name="slug">The plugin slug.</param>
+    /// <remarks>Never throws: the values are checked when the request is sent.</remarks>
     public EnqueueTestRequest(string directory, string slug)
     {
         Directory = directory;

@@ -8,6 +8,7 @@ namespace WunderUpdates.Client;
 public sealed class InvalidPluginArchiveException : Exception
 {
     /// <summary>Creates the exception with <see cref="InvalidPluginArchiveReason.NotAZip"/> as reason.</summary>
+    /// <remarks>Never throws.</remarks>
     public InvalidPluginArchiveException()
         : this(InvalidPluginArchiveReason.NotAZip, "The plugin archive is invalid.")
     {
@@ -15,6 +16,7 @@ public sealed class InvalidPluginArchiveException : Exception
 
     /// <summary>Creates the exception with <see cref="InvalidPluginArchiveReason.NotAZip"/> as reason.</summary>
     /// <param name="message">What is wrong.</param>
+    /// <remarks>Never throws.</remarks>
     public InvalidPluginArchiveException(string message)
         : this(InvalidPluginArchiveReason.NotAZip, message)
     {
@@ -23,6 +25,7 @@ public sealed class InvalidPluginArchiveException : Exception
     /// <summary>Creates the exception with <see cref="InvalidPluginArchiveReason.NotAZip"/> as reason.</summary>
     /// <param name="message">What is wrong.</param>
     /// <param name="innerException">The underlying error.</param>
+    /// <remarks>Never throws.</remarks>
     public InvalidPluginArchiveException(string message, Exception? innerException)
         : this(InvalidPluginArchiveReason.NotAZip, message, entryName: null, innerException)
     {
@@ -33,6 +36,7 @@ public sealed class InvalidPluginArchiveException : Exception
     /// <param name="message">What is wrong and what the service expects.</param>
     /// <param name="entryName">The ZIP entry concerned, if any.</param>
     /// <param name="innerException">The underlying error, if any.</param>
+    /// <remarks>Never throws.</remarks>
     public InvalidPluginArchiveException(
         InvalidPluginArchiveReason reason,
         string message,

@@ -97,5 +97,6 @@ public sealed class PluginReadme
     /// </summary>
     /// <param name="content">The readme file's bytes.</param>
     /// <returns>The parsed readme; never null.</returns>
+    /// <remarks>Never throws: any bytes give a readme (an empty or unreadable one gives no name and no headers).</remarks>
     public static PluginReadme Parse(ReadOnlySpan<byte> content) => ReadmeParser.Parse(ReadmeLines.Split(content));
 }

@@ -41,6 +41,7 @@ public static class WordPressHeaders
     /// </summary>
     /// <param name="data">The first bytes of the file (more than 8 KiB may be passed; the rest is ignored).</param>
     /// <returns>The decoded text.</returns>
+    /// <remarks>Never throws: invalid bytes are replaced, not refused.</remarks>
     public static string DecodeFileData(ReadOnlySpan<byte> data)
     {
         if (data.Length > MaxFileDataBytes)

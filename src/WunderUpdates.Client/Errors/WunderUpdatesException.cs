@@ -15,6 +15,7 @@ public class WunderUpdatesException : ApiException
     /// <param name="errorCode">The error code from the body, if any.</param>
     /// <param name="serverMessage">The message from the body, if any.</param>
     /// <param name="reportedStatus">The <c>status</c> field of the body, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
     public WunderUpdatesException(string message, ApiErrorResponse response, string? errorCode, string? serverMessage, int? reportedStatus = null)
         : base(message, response, errorCode, serverMessage)
     {
