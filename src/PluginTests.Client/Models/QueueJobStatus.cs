@@ -41,22 +41,34 @@ public readonly struct QueueJobStatus : IEquatable<QueueJobStatus>
     /// <summary>Compares two states by value, ignoring case.</summary>
     /// <param name="left">A state.</param>
     /// <param name="right">Another state.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator ==(QueueJobStatus left, QueueJobStatus right) => left.Equals(right);
 
     /// <summary>True when the states differ by value (ignoring case).</summary>
     /// <param name="left">A state.</param>
     /// <param name="right">Another state.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator !=(QueueJobStatus left, QueueJobStatus right) => !left.Equals(right);
 
-    /// <inheritdoc />
+    /// <summary>Compares by value, ignoring case.</summary>
+    /// <param name="other">Another state.</param>
+    /// <returns>True when both have the same value, ignoring case.</returns>
+    /// <remarks>Never throws.</remarks>
     public bool Equals(QueueJobStatus other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="obj"/> is a state with the same value, ignoring case.</summary>
+    /// <param name="obj">Any object.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public override bool Equals(object? obj) => obj is QueueJobStatus other && Equals(other);
 
-    /// <inheritdoc />
+    /// <summary>A hash of the value that ignores case.</summary>
+    /// <returns>The hash.</returns>
+    /// <remarks>Never throws.</remarks>
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => Value;
 }

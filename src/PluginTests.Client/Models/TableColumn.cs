@@ -21,5 +21,7 @@ public sealed class TableColumn
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The column name (and type, when known).</summary>
+    /// <returns>The text.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => Type is null ? Name ?? string.Empty : $"{Name} {Type}";
 }

@@ -38,22 +38,34 @@ public readonly struct PackageSource : IEquatable<PackageSource>
     /// <summary>Compares two sources by value, ignoring case.</summary>
     /// <param name="left">A source.</param>
     /// <param name="right">Another source.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator ==(PackageSource left, PackageSource right) => left.Equals(right);
 
     /// <summary>True when the sources differ by value (ignoring case).</summary>
     /// <param name="left">A source.</param>
     /// <param name="right">Another source.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator !=(PackageSource left, PackageSource right) => !left.Equals(right);
 
-    /// <inheritdoc />
+    /// <summary>Compares by value, ignoring case.</summary>
+    /// <param name="other">Another source.</param>
+    /// <returns>True when both have the same value, ignoring case.</returns>
+    /// <remarks>Never throws.</remarks>
     public bool Equals(PackageSource other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="obj"/> is a source with the same value, ignoring case.</summary>
+    /// <param name="obj">Any object.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public override bool Equals(object? obj) => obj is PackageSource other && Equals(other);
 
-    /// <inheritdoc />
+    /// <summary>A hash of the value that ignores case.</summary>
+    /// <returns>The hash.</returns>
+    /// <remarks>Never throws.</remarks>
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => Value;
 }

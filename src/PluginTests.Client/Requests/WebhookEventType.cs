@@ -39,22 +39,34 @@ public readonly struct WebhookEventType : IEquatable<WebhookEventType>
     /// <summary>Compares two event types by value, ignoring case.</summary>
     /// <param name="left">An event type.</param>
     /// <param name="right">Another event type.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator ==(WebhookEventType left, WebhookEventType right) => left.Equals(right);
 
     /// <summary>True when the event types differ by value (ignoring case).</summary>
     /// <param name="left">An event type.</param>
     /// <param name="right">Another event type.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator !=(WebhookEventType left, WebhookEventType right) => !left.Equals(right);
 
-    /// <inheritdoc />
+    /// <summary>Compares by value, ignoring case.</summary>
+    /// <param name="other">Another event type.</param>
+    /// <returns>True when both have the same value, ignoring case.</returns>
+    /// <remarks>Never throws.</remarks>
     public bool Equals(WebhookEventType other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="obj"/> is a event type with the same value, ignoring case.</summary>
+    /// <param name="obj">Any object.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public override bool Equals(object? obj) => obj is WebhookEventType other && Equals(other);
 
-    /// <inheritdoc />
+    /// <summary>A hash of the value that ignores case.</summary>
+    /// <returns>The hash.</returns>
+    /// <remarks>Never throws.</remarks>
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => Value;
 }

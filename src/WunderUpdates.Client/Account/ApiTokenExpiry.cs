@@ -35,19 +35,24 @@ public sealed class ApiTokenExpiry : IEquatable<ApiTokenExpiry>
     /// <summary>Compares two expiries by value.</summary>
     /// <param name="left">An expiry.</param>
     /// <param name="right">Another expiry.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator ==(ApiTokenExpiry? left, ApiTokenExpiry? right) => Equals(left, right);
 
     /// <summary>True when the expiries differ.</summary>
     /// <param name="left">An expiry.</param>
     /// <param name="right">Another expiry.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator !=(ApiTokenExpiry? left, ApiTokenExpiry? right) => !Equals(left, right);
 
     /// <summary>A token that expires at <paramref name="expiresAt"/>.</summary>
     /// <param name="expiresAt">The point in time.</param>
+    /// <returns>The expiry.</returns>
+    /// <remarks>Never throws.</remarks>
     public static ApiTokenExpiry At(DateTimeOffset expiresAt) => new(false, expiresAt, null);
 
     /// <summary>A token that expires after <paramref name="days"/> days.</summary>
     /// <param name="days">The lifetime in days; at least 1.</param>
+    /// <returns>The expiry.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1.</exception>
     public static ApiTokenExpiry AfterDays(int days)
     {
@@ -55,17 +60,27 @@ public sealed class ApiTokenExpiry : IEquatable<ApiTokenExpiry>
         return new(false, null, days);
     }
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="other"/> states the same expiry (the same kind and value).</summary>
+    /// <param name="other">Another expiry, or null.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public bool Equals(ApiTokenExpiry? other) =>
         other is not null && IsNever == other.IsNever && ExpiresAt == other.ExpiresAt && Days == other.Days;
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="obj"/> is an expiry equal to this one.</summary>
+    /// <param name="obj">Any object.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public override bool Equals(object? obj) => Equals(obj as ApiTokenExpiry);
 
-    /// <inheritdoc />
+    /// <summary>A hash of the kind and value.</summary>
+    /// <returns>The hash.</returns>
+    /// <remarks>Never throws.</remarks>
     public override int GetHashCode() => HashCode.Combine(IsNever, ExpiresAt, Days);
 
     /// <summary><c>never</c>, the point in time in ISO 8601, or <c>N days</c>.</summary>
+    /// <returns>The text.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() =>
         IsNever ? "never"
         : ExpiresAt is { } at ? at.ToString("O", CultureInfo.InvariantCulture)

@@ -21,5 +21,7 @@ public sealed class CreatedApiToken
     public JsonElement Response { get; init; }
 
     /// <summary>The name only; never the secret value.</summary>
+    /// <returns>The text.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => $"API token '{Name}'";
 }

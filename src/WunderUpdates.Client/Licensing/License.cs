@@ -51,6 +51,8 @@ public sealed class License
     }
 
     /// <summary>The type and, for Lemon Squeezy, the products, e.g. <c>lemonsqueezy [12345]</c>.</summary>
+    /// <returns>The text.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() =>
         Products.Count == 0 ? Type.Value : $"{Type.Value} [{string.Join(", ", Products)}]";
 

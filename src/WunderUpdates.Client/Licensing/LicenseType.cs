@@ -14,6 +14,7 @@ public readonly struct LicenseType : IEquatable<LicenseType>
 
     /// <summary>Creates a licence type from its wire value (e.g. <c>static-keys</c>).</summary>
     /// <param name="value">The value the service uses.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or whitespace.</exception>
     public LicenseType(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -41,23 +42,35 @@ public readonly struct LicenseType : IEquatable<LicenseType>
     /// <summary>Compares two licence types by value (case-insensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator ==(LicenseType left, LicenseType right) => left.Equals(right);
 
     /// <summary>Compares two licence types by value (case-insensitive).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
+    /// <remarks>Never throws.</remarks>
     public static bool operator !=(LicenseType left, LicenseType right) => !left.Equals(right);
 
-    /// <inheritdoc />
+    /// <summary>Compares by value, ignoring case.</summary>
+    /// <param name="other">Another licence type.</param>
+    /// <returns>True when both have the same value, ignoring case.</returns>
+    /// <remarks>Never throws.</remarks>
     public bool Equals(LicenseType other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
 
-    /// <inheritdoc />
+    /// <summary>True when <paramref name="obj"/> is a licence type with the same value, ignoring case.</summary>
+    /// <param name="obj">Any object.</param>
+    /// <returns>Whether the two are equal.</returns>
+    /// <remarks>Never throws.</remarks>
     public override bool Equals(object? obj) => obj is LicenseType other && Equals(other);
 
-    /// <inheritdoc />
+    /// <summary>A hash of the value that ignores case.</summary>
+    /// <returns>The hash.</returns>
+    /// <remarks>Never throws.</remarks>
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    /// <remarks>Never throws.</remarks>
     public override string ToString() => Value;
 
     /// <summary>Wraps whatever the service sent, even an empty string, without validation.</summary>

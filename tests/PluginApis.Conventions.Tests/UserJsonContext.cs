@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using PluginTests.Client;
 using WunderUpdates.Client;
 
-namespace PluginApis.Integration.Tests;
+namespace PluginApis.Conventions.Tests;
 
 /// <summary>
 /// A user's own source-generated context over the SDK's public models (to cache them, or to return them from an AOT web

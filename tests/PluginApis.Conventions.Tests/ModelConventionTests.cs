@@ -5,37 +5,16 @@ using System.Text.Json.Serialization;
 using PluginTests.Client;
 using WunderUpdates.Client;
 
-namespace PluginApis.Integration.Tests;
+namespace PluginApis.Conventions.Tests;
 
 /// <summary>
-/// Rules across the shipped packages, by reflection: a user who imports every namespace (as the README does) never meets an
-/// ambiguous name, and every model keeps unknown fields under one name and can be built for a fake.
+/// Rules for the models of the shipped packages (the types with a <see cref="JsonExtensionDataAttribute"/> property): every
+/// model keeps unknown fields under one name in both packages and can be built for a fake, with lists that start empty.
 /// </summary>
-public sealed class PackageConventionTests
+public sealed class ModelConventionTests
 {
-    private static readonly Assembly[] Shipped =
-    [
-        typeof(ApiException).Assembly,
-        typeof(PluginTestsClient).Assembly,
-        typeof(WunderUpdatesClient).Assembly,
-        typeof(EmulatorHost).Assembly,
-    ];
-
-    private static IEnumerable<Type> Models => Shipped.SelectMany(a => a.GetExportedTypes())
+    private static IEnumerable<Type> Models => ShippedApi.Types
         .Where(t => t.GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute))));
-
-    [Fact]
-    public void No_public_type_name_appears_in_two_packages()
-    {
-        var duplicates = Shipped
-            .SelectMany(a => a.GetExportedTypes().Where(t => !t.IsNested).Select(t => (t.Name, Package: a.GetName().Name, t.FullName)))
-            .GroupBy(t => t.Name, StringComparer.Ordinal)
-            .Where(g => g.Select(t => t.Package).Distinct().Count() > 1)
-            .Select(g => string.Join(", ", g.Select(t => t.FullName)))
-            .ToList();
-
-        Assert.True(duplicates.Count == 0, "Public type names shared by packages: " + string.Join("; ", duplicates));
-    }
 
     [Fact]
     public void Both_plugin_models_can_be_named_with_both_namespaces_imported()

@@ -2,7 +2,7 @@ using System.Text.Json;
 using PluginTests.Client;
 using WunderUpdates.Client;
 
-namespace PluginApis.Integration.Tests;
+namespace PluginApis.Conventions.Tests;
 
 /// <summary>The models in a user's own source-generated context: enumerations and expiries keep their wire form.</summary>
 public sealed class UserJsonContextTests
