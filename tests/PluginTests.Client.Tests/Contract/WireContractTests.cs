@@ -132,10 +132,11 @@ public sealed class WireContractTests : IDisposable
 
     [Theory, ContractFor(nameof(IPluginTestsApi.CreateWebhook))]
     [InlineData(null, """{"url":"https://hooks.example.com/pt?x=1"}""")]
-    [InlineData(WebhookEventType.TestFinished, """{"url":"https://hooks.example.com/pt?x=1","eventType":"test_finished"}""")]
-    [InlineData(WebhookEventType.FirstTestFinished, """{"url":"https://hooks.example.com/pt?x=1","eventType":"first_test_finished"}""")]
-    public async Task CreateWebhook_is_POST_user_webhooks_with_url_and_eventType(WebhookEventType? eventType, string body)
+    [InlineData("test_finished", """{"url":"https://hooks.example.com/pt?x=1","eventType":"test_finished"}""")]
+    [InlineData("first_test_finished", """{"url":"https://hooks.example.com/pt?x=1","eventType":"first_test_finished"}""")]
+    public async Task CreateWebhook_is_POST_user_webhooks_with_url_and_eventType(string? wireValue, string body)
     {
+        WebhookEventType? eventType = wireValue is null ? null : new WebhookEventType(wireValue);
         Expect(HttpMethod.Post, "user/webhooks").WithJsonBody(body)
             .Respond(HttpStatusCode.Created, Json, """{"id":"wh_1","url":"https://hooks.example.com/pt?x=1"}""");
         await _client.CreateWebhookAsync(new Uri("https://hooks.example.com/pt?x=1"), eventType, Ct);
