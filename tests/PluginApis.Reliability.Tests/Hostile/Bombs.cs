@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace PluginApis.Reliability.Tests.Hostile;
 
-/// <summary>Compressed bodies that expand to gigabytes of JSON-ish bytes: built once per run, about 1 MB per GiB.</summary>
+/// <summary>Compressed bodies that expand to gigabytes of zeros (about 1 MB per GiB in gzip and deflate, far less in br): built once per run.</summary>
 internal static class Bombs
 {
     public const long GiB = 1L << 30;
@@ -20,7 +20,7 @@ internal static class Bombs
         if (contentEncoding == "gzip")
         {
             // gzip allows members back to back (RFC 1952 §2.2): one 64 MiB member, repeated.
-            var member = Compress(s => new GZipStream(s, CompressionLevel.Fastest), MemberSize);
+            var member = Compress(s => new GZipStream(s, CompressionLevel.SmallestSize), MemberSize);
             using var all = new MemoryStream();
             for (var left = decodedBytes; left > 0; left -= MemberSize)
             {
@@ -32,8 +32,8 @@ internal static class Bombs
 
         return contentEncoding switch
         {
-            "deflate" => Compress(s => new ZLibStream(s, CompressionLevel.Fastest), decodedBytes),
-            "br" => Compress(s => new BrotliStream(s, CompressionLevel.Fastest), decodedBytes),
+            "deflate" => Compress(s => new ZLibStream(s, CompressionLevel.SmallestSize), decodedBytes),
+            "br" => Compress(s => new BrotliStream(s, CompressionLevel.Optimal), decodedBytes),
             _ => throw new ArgumentOutOfRangeException(nameof(contentEncoding), contentEncoding, "gzip, deflate or br"),
         };
     }
