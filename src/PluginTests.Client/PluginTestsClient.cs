@@ -37,9 +37,9 @@ public sealed class PluginTestsClient : ApiClient, IPluginTestsClient
 
     /// <summary>Creates a client with the given settings over a transport of your own (a proxy-aware handler, a test double, the emulator).</summary>
     /// <param name="options">The settings, validated here. Do not change them afterwards: the client keeps using this instance.</param>
-    /// <param name="transport">The innermost handler; redirects are turned off on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (the key must not follow them). It is not disposed with the client.</param>
+    /// <param name="transport">The innermost handler; redirects and cookies are turned off on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (the key must not follow a redirect; the client is stateless). It is not disposed with the client.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="transport"/> is null.</exception>
-    /// <exception cref="ArgumentException">A setting is invalid (the message names it), or the transport follows redirects and was already used.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid (the message names it), or the transport follows redirects or keeps cookies and was already used.</exception>
     public PluginTestsClient(PluginTestsClientOptions options, HttpMessageHandler transport)
         : this(ApiClientCore.Create(options, PluginTestsService.Definition, transport ?? throw new ArgumentNullException(nameof(transport))))
     {

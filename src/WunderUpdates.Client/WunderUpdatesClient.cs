@@ -45,9 +45,9 @@ public sealed class WunderUpdatesClient : ApiClient, IWunderUpdatesClient
     /// <see cref="SocketsHttpHandler"/>). The transport is not disposed with the client.
     /// </summary>
     /// <param name="options">The settings (validated here).</param>
-    /// <param name="transport">The innermost handler; redirects are turned off on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (the key must not follow them).</param>
+    /// <param name="transport">The innermost handler; redirects and cookies are turned off on a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> (the key must not follow a redirect; the client is stateless).</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="transport"/> is null.</exception>
-    /// <exception cref="ArgumentException">The settings are invalid, or the transport follows redirects and was already used.</exception>
+    /// <exception cref="ArgumentException">The settings are invalid, or the transport follows redirects or keeps cookies and was already used.</exception>
     public WunderUpdatesClient(WunderUpdatesClientOptions options, HttpMessageHandler transport)
         : this(ApiClientCore.Create(options, WunderUpdatesErrors.Service, transport ?? throw new ArgumentNullException(nameof(transport))), options)
     {

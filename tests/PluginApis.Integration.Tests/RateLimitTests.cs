@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using PluginApis.Testing;
 using PluginTests.Client;
 using WunderUpdates.Client;
 using static PluginApis.Integration.Tests.Clients;
@@ -6,20 +6,22 @@ using static PluginApis.Integration.Tests.Clients;
 namespace PluginApis.Integration.Tests;
 
 /// <summary>
-/// Real 429s from the emulator. Client A spends the key's quota; client B, a fresh instance with the same key that knows
-/// nothing about it, runs into a 429, waits the announced <c>Ratelimit-Reset</c> and succeeds. Each test has its own
-/// emulator with a 1-second window.
+/// Real 429s from the emulator over loopback sockets. Client A spends the key's quota; client B, a fresh instance with the
+/// same key that knows nothing about it, runs into a 429, waits the announced <c>Ratelimit-Reset</c> and succeeds. The
+/// emulator's windows and the clients' waits run on one parking clock, advanced only by the exact wait a client is parked
+/// on (the clients have no timeouts, so their waits are the only timers): no real second passes, however slow the machine.
 /// </summary>
 public sealed class RateLimitTests
 {
     private const int Permits = 2;
 
+    private readonly ParkingClock _clock = new();
+
     [Fact]
     public async Task PluginTests_429_is_waited_out_by_Ratelimit_Reset()
     {
         await using var emulator = await StartAsync(TimeSpan.FromSeconds(1));
-        await WarmUpAsync(emulator);
-        using var a = NewPluginTests(emulator);
+        using var a = NewPluginTests(emulator, resilience: OnClock);
         for (var i = 0; i < Permits; i++)
         {
             await a.GetCurrentUserAsync(Ct);
@@ -28,14 +30,11 @@ public sealed class RateLimitTests
         Assert.Equal(0, a.LastRateLimit!.Remaining);
 
         using var wire = new WireRecorder();
-        using var b = new PluginTestsClient(
-            new PluginTestsClientOptions { ApiKey = EmulatorKeys.PluginTestsDemo, BaseAddress = emulator.PluginTestsBaseAddress }, wire);
-        var watch = Stopwatch.StartNew();
-        var user = await b.GetCurrentUserAsync(Ct);
-        watch.Stop();
+        using var b = new PluginTestsClient(Options(new PluginTestsClientOptions { ApiKey = EmulatorKeys.PluginTestsDemo, BaseAddress = emulator.PluginTestsBaseAddress }), wire);
+        var call = b.GetCurrentUserAsync(Ct);
 
-        Assert.Equal("user_demo", user.Id);
-        AssertWaitedOut(wire, watch.Elapsed, emulator);
+        AssertWaitedOut(await _clock.RunAsync(call), wire, emulator);
+        Assert.Equal("user_demo", (await call).Id);
         Assert.Equal(Permits - 1, b.LastRateLimit!.Remaining);
     }
 
@@ -43,24 +42,19 @@ public sealed class RateLimitTests
     public async Task WunderUpdates_429_is_waited_out_by_Ratelimit_Reset_also_for_an_upload()
     {
         await using var emulator = await StartAsync(TimeSpan.FromSeconds(1));
-        await WarmUpAsync(emulator);
         using var zip = TestZip.File("demo-free", "1.0.2");
-        Assert.Equal("1.0.2", PluginArchive.Inspect(zip.Path).Version); // the client inspects it too: warm that code up
-        using var a = NewWunderUpdates(emulator);
+        using var a = NewWunderUpdates(emulator, resilience: OnClock);
         for (var i = 0; i < Permits; i++)
         {
             await a.ListPluginsAsync(Ct);
         }
 
         using var wire = new WireRecorder();
-        using var b = new WunderUpdatesClient(
-            new WunderUpdatesClientOptions { ApiKey = EmulatorKeys.WunderUpdatesDemo, BaseAddress = emulator.WunderUpdatesBaseAddress }, wire);
-        var watch = Stopwatch.StartNew();
-        var result = await b.UploadVersionAsync("demo-free", zip.Path, cancellationToken: Ct);
-        watch.Stop();
+        using var b = new WunderUpdatesClient(Options(new WunderUpdatesClientOptions { ApiKey = EmulatorKeys.WunderUpdatesDemo, BaseAddress = emulator.WunderUpdatesBaseAddress }), wire);
+        var call = b.UploadVersionAsync("demo-free", zip.Path, cancellationToken: Ct);
 
-        Assert.Equal("1.0.2", result.Archive!.Version);
-        AssertWaitedOut(wire, watch.Elapsed, emulator);
+        AssertWaitedOut(await _clock.RunAsync(call), wire, emulator);
+        Assert.Equal("1.0.2", (await call).Archive!.Version);
         Assert.Equal(1, emulator.Stats.VersionsUploaded); // the refused attempt had no side effect
     }
 
@@ -69,70 +63,73 @@ public sealed class RateLimitTests
     {
         await using var emulator = await StartAsync(TimeSpan.FromSeconds(1));
         using var wire = new WireRecorder();
-        using var client = new PluginTestsClient(
-            new PluginTestsClientOptions { ApiKey = EmulatorKeys.PluginTestsDemo, BaseAddress = emulator.PluginTestsBaseAddress }, wire);
-        var watch = Stopwatch.StartNew();
+        using var client = new PluginTestsClient(Options(new PluginTestsClientOptions { ApiKey = EmulatorKeys.PluginTestsDemo, BaseAddress = emulator.PluginTestsBaseAddress }), wire);
+        var waits = new List<TimeSpan>();
         for (var i = 0; i < Permits + 1; i++)
         {
-            await client.GetRootAsync(Ct);
+            var call = client.GetRootAsync(Ct);
+            waits.AddRange(await _clock.RunAsync(call));
+            await call;
         }
 
-        watch.Stop();
-
-        // The third call was held back until the window (opened by the first call) had reset, and sent only then.
+        // The third call was held back until the window (opened by the first call) had reset, exactly, and sent only then.
+        Assert.Equal([TimeSpan.FromSeconds(1)], waits);
         Assert.Equal(0, emulator.Stats.RateLimited);
         Assert.Equal(Permits + 1, wire.Responses.Count);
         Assert.All(wire.Responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), $"held back until the window reset (took {watch.Elapsed})");
     }
 
     [Fact]
     public async Task A_reset_beyond_MaxRateLimitWait_throws_RateLimitExceededException_at_once()
     {
         await using var emulator = await StartAsync(TimeSpan.FromSeconds(30));
-        using var a = NewPluginTests(emulator);
+        using var a = NewPluginTests(emulator, resilience: OnClock);
         for (var i = 0; i < Permits; i++)
         {
             await a.GetCurrentUserAsync(Ct);
         }
 
-        using var b = NewPluginTests(emulator, resilience: r => r.MaxRateLimitWait = TimeSpan.FromSeconds(2));
-        var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<RateLimitExceededException>(() => b.GetCurrentUserAsync(Ct));
-        watch.Stop();
+        using var b = NewPluginTests(emulator, resilience: r =>
+        {
+            OnClock(r);
+            r.MaxRateLimitWait = TimeSpan.FromSeconds(2);
+        });
+        var call = b.GetCurrentUserAsync(Ct);
 
+        Assert.Empty(await _clock.RunAsync(call)); // no waiting at all
+        var ex = await Assert.ThrowsAsync<RateLimitExceededException>(() => call);
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
-        Assert.InRange(ex.RetryAfter!.Value, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"no waiting (took {watch.Elapsed})");
+        Assert.Equal(TimeSpan.FromSeconds(30), ex.RetryAfter); // the whole window: no time passed since it opened
         Assert.Equal(1, emulator.Stats.RateLimited);
         Assert.DoesNotContain(EmulatorKeys.PluginTestsDemo, ex.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// JIT-compiles the client and the emulator with the other users' keys (separate windows), so that the timed part
-    /// — spending the quota and the fresh client's call — fits well inside the demo key's 1-second window.
-    /// </summary>
-    private static async Task WarmUpAsync(EmulatorHost emulator)
+    private Task<EmulatorHost> StartAsync(TimeSpan window) =>
+        EmulatorHost.StartAsync(new EmulatorOptions { RateLimit = new EmulatorRateLimit { PermitLimit = Permits, Window = window }, TimeProvider = _clock }, Ct);
+
+    /// <summary>The test's clock, and no timeouts: the only timers armed are the rate-limit waits under test.</summary>
+    private void OnClock(ApiResilienceOptions r)
     {
-        using var pt = NewPluginTests(emulator, EmulatorKeys.PluginTestsOther);
-        await pt.GetCurrentUserAsync(Ct);
-        using var wu = NewWunderUpdates(emulator, EmulatorKeys.WunderUpdatesOther);
-        await wu.ListPluginsAsync(Ct);
+        r.TimeProvider = _clock;
+        r.AttemptTimeout = Timeout.InfiniteTimeSpan;
+        r.TotalTimeout = Timeout.InfiniteTimeSpan;
     }
 
-    private static Task<EmulatorHost> StartAsync(TimeSpan window) =>
-        EmulatorHost.StartAsync(new EmulatorOptions { RateLimit = new EmulatorRateLimit { PermitLimit = Permits, Window = window } }, Ct);
+    private T Options<T>(T options)
+        where T : ApiClientOptions
+    {
+        OnClock(options.Resilience);
+        return options;
+    }
 
-    private static void AssertWaitedOut(WireRecorder wire, TimeSpan elapsed, EmulatorHost emulator)
+    private static void AssertWaitedOut(IReadOnlyList<TimeSpan> waits, WireRecorder wire, EmulatorHost emulator)
     {
         var responses = wire.Responses;
         Assert.Equal(2, responses.Count);
         Assert.Equal(HttpStatusCode.TooManyRequests, responses[0].Status);
         Assert.Equal(1, responses[0].Reset);
         Assert.Equal(HttpStatusCode.OK, responses[1].Status);
-        // Waited the announced reset (1 s), give or take timer resolution.
-        Assert.True(elapsed >= TimeSpan.FromSeconds(responses[0].Reset!.Value) - TimeSpan.FromMilliseconds(50), $"waited the reset (took {elapsed})");
-        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"did not wait much longer (took {elapsed})");
-        Assert.True(emulator.Stats.RateLimited >= 1);
+        Assert.Equal([TimeSpan.FromSeconds(1)], waits); // exactly the announced reset, once
+        Assert.Equal(1, emulator.Stats.RateLimited);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using PluginApis.Emulator;
+using PluginApis.Http;
+using PluginApis.Testing;
 using PluginTests.Client;
 using WunderUpdates.Client;
 
@@ -11,6 +13,11 @@ namespace PluginApis.Reliability.Tests;
 /// </summary>
 public sealed class BodyFaultTests
 {
+    /// <summary>
+    /// The clients run on a parking clock: the attempt timeout fires only when the test advances the clock, and it does so
+    /// only once the fault handler says the attempt has stalled — so a slow machine can never time out the good attempt too.
+    /// Retries go without backoff, so no other timer needs advancing.
+    /// </summary>
     [Theory]
     [InlineData(FaultKind.AfterBodyReset)]
     [InlineData(FaultKind.AfterStall)]
@@ -18,18 +25,40 @@ public sealed class BodyFaultTests
     {
         await using var emu = await Rig.StartEmulatorAsync();
         using var sockets = Rig.Sockets();
-        using var handler = new FaultInjectionHandler(1, 0) { InnerHandler = sockets, Script = new([fault]) };
-        using var pt = Rig.Pt(emu, handler);
-        using var wu = Rig.Wu(emu, handler);
+        var clock = new ParkingClock();
+        using var handler = new FaultInjectionHandler(1, 0, clock) { InnerHandler = sockets, Script = new([fault]) };
+        void OnClock(ApiResilienceOptions r)
+        {
+            Rig.Fast(r);
+            r.BaseDelay = TimeSpan.Zero;
+            r.MaxBackoffDelay = TimeSpan.Zero;
+            r.TimeProvider = clock;
+        }
+
+        using var pt = Rig.Pt(emu, handler, OnClock);
+        using var wu = Rig.Wu(emu, handler, OnClock);
         var call = new CallRecord("GetPlugin", true, null);
         FaultInjectionHandler.Current.Value = call;
 
-        var plugin = await pt.GetPluginAsync("wporg", "akismet", Rig.Ct);
+        var plugin = await TimeOutStallAsync(pt.GetPluginAsync("wporg", "akismet", Rig.Ct));
 
         Assert.Equal("akismet", plugin.Slug);
         Assert.Equal([fault, FaultKind.None], call.Attempts.Select(a => a.Kind));
         handler.Script!.Enqueue(fault);
-        Assert.Contains(await wu.ListPluginsAsync(Rig.Ct), p => p.Slug == "demo-pro");
+        Assert.Contains(await TimeOutStallAsync(wu.ListPluginsAsync(Rig.Ct)), p => p.Slug == "demo-pro");
+
+        async Task<T> TimeOutStallAsync<T>(Task<T> running)
+        {
+            if (fault == FaultKind.AfterStall)
+            {
+                await handler.NextStallAsync(Rig.Ct);
+                var attemptTimeout = TimeSpan.FromSeconds(3); // Rig.Fast
+                Assert.Equal(attemptTimeout, clock.Pending[0]);
+                clock.Advance(attemptTimeout);
+            }
+
+            return await running;
+        }
     }
 
     [Fact]

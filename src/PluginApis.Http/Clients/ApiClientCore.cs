@@ -33,14 +33,14 @@ internal sealed class ApiClientCore : IDisposable
     /// Builds a client without dependency injection: validates the options, then chains the key handler over
     /// <paramref name="transport"/> (a caller's handler, left open when the client is disposed) or a new safe socket handler.
     /// </summary>
-    /// <exception cref="ArgumentException">An option is invalid, or the transport follows redirects and was already used.</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or the transport follows redirects or keeps cookies and was already used.</exception>
     public static ApiClientCore Create(ApiClientOptions options, ApiServiceDefinition service, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
         if (transport is not null)
         {
-            SafeTransport.DisableRedirects(transport, nameof(transport));
+            SafeTransport.DisableRedirectsAndCookies(transport, nameof(transport));
         }
 
         HttpMessageHandler inner = transport is null ? SafeTransport.Create() : new CallerOwnedTransport(transport);
@@ -72,6 +72,7 @@ internal sealed class ApiClientCore : IDisposable
     /// <summary>Stops streamed responses and releases an owned HttpClient; a second call does nothing.</summary>
     public void Dispose()
     {
+        // Idempotent: a client resolved from a container may be disposed by its user and again by the container.
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;

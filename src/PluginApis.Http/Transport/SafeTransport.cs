@@ -37,29 +37,50 @@ internal static class SafeTransport
     }
 
     /// <summary>
-    /// Turns redirects off on a caller's transport (a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> at the
-    /// end of its chain): the key would otherwise follow a redirect to another origin. Other transports are left as they are.
+    /// Turns redirects and cookies off on a caller's transport (a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>
+    /// at the end of its chain): the key would otherwise follow a redirect to another origin, and cookies a server set would be
+    /// sent back (an API client is stateless). Other transports are left as they are.
     /// </summary>
-    /// <exception cref="ArgumentException">The transport follows redirects and has already sent requests, so it can no longer be changed.</exception>
-    public static void DisableRedirects(HttpMessageHandler transport, string paramName)
+    /// <exception cref="ArgumentException">The transport follows redirects or keeps cookies and has already sent requests, so it can no longer be changed.</exception>
+    public static void DisableRedirectsAndCookies(HttpMessageHandler transport, string paramName)
     {
         try
         {
             switch (Leaf(transport))
             {
-                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
-                    sockets.AllowAutoRedirect = false;
+                // Only what is on is set (a handler already used throws on any setter).
+                case SocketsHttpHandler sockets:
+                    if (sockets.AllowAutoRedirect)
+                    {
+                        sockets.AllowAutoRedirect = false;
+                    }
+
+                    if (sockets.UseCookies)
+                    {
+                        sockets.UseCookies = false;
+                    }
+
                     break;
-                case HttpClientHandler { AllowAutoRedirect: true } client:
-                    client.AllowAutoRedirect = false;
+                case HttpClientHandler client:
+                    if (client.AllowAutoRedirect)
+                    {
+                        client.AllowAutoRedirect = false;
+                    }
+
+                    if (client.UseCookies)
+                    {
+                        client.UseCookies = false;
+                    }
+
                     break;
             }
         }
         catch (InvalidOperationException ex)
         {
             throw new ArgumentException(
-                "The transport follows redirects, which would carry the API key to another origin, and it has already been used, so the SDK cannot turn them off: " +
-                "pass a handler with AllowAutoRedirect = false. The SDK never follows redirects; a 3xx answer becomes an ApiException.",
+                "The transport follows redirects or keeps cookies, and it has already been used, so the SDK cannot turn them off: " +
+                "pass a handler with AllowAutoRedirect = false and UseCookies = false. The SDK never follows redirects (a 3xx answer " +
+                "becomes an ApiException, so the API key never leaves its origin) and sends no cookies back.",
                 paramName,
                 ex);
         }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 
 namespace PluginApis.Reliability.Tests;
 
@@ -73,6 +74,7 @@ public sealed class FaultInjectionHandler(int seed, double faultRate, TimeProvid
     private static readonly FaultKind[] Kinds = Enum.GetValues<FaultKind>().Where(k => k != FaultKind.None).ToArray();
     private readonly Random _random = new(seed);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Channel<FaultKind> _stalls = Channel.CreateUnbounded<FaultKind>();
 
     /// <summary>The call the current async flow is making.</summary>
     public static AsyncLocal<CallRecord?> Current { get; } = new();
@@ -85,6 +87,13 @@ public sealed class FaultInjectionHandler(int seed, double faultRate, TimeProvid
 
     /// <summary>When set, the kinds of the next attempts in order (then <see cref="FaultKind.None"/>); the random choice is skipped.</summary>
     public Queue<FaultKind>? Script { get; init; }
+
+    /// <summary>
+    /// Waits (at most 30 s, a hang guard) until an attempt stalls (<see cref="FaultKind.BeforeStall"/>, <see cref="FaultKind.AfterStall"/>):
+    /// from then on only its attempt timeout can end it, so a test on a fake clock may advance the clock.
+    /// </summary>
+    public async Task<FaultKind> NextStallAsync(CancellationToken cancellationToken) =>
+        await _stalls.Reader.ReadAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -152,6 +161,7 @@ public sealed class FaultInjectionHandler(int seed, double faultRate, TimeProvid
             case FaultKind.AfterBodyReset:
                 return Copy(response, request, new StreamContent(new FailingStream(body[..(body.Length / 2)])));
             case FaultKind.AfterStall:
+                _stalls.Writer.TryWrite(kind);
                 await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
                 throw new InvalidOperationException("unreachable");
             case FaultKind.After502Html:
@@ -216,6 +226,7 @@ public sealed class FaultInjectionHandler(int seed, double faultRate, TimeProvid
             case FaultKind.BeforeConnectionReset:
                 throw ConnectionReset();
             case FaultKind.BeforeStall:
+                _stalls.Writer.TryWrite(kind);
                 await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
                 throw new InvalidOperationException("unreachable");
             default:

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using PluginApis.Testing;
 using RichardSzalay.MockHttp;
 
 namespace PluginTests.Client.Tests;
@@ -11,7 +11,7 @@ namespace PluginTests.Client.Tests;
 public sealed class RegistrationTests : IDisposable
 {
     private readonly MockHttpMessageHandler _mock = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly ParkingClock _time = new();
     private RecordingHandler? _transport;
 
     public RegistrationTests() =>
@@ -104,20 +104,19 @@ public sealed class RegistrationTests : IDisposable
         {
             o.ApiKey = Harness.ApiKey;
             o.BaseAddress = Harness.BaseAddress;
+
+            // No timeouts: the only timer on the container's clock is the wait under test, so the clock can be advanced by exactly it.
+            o.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan;
+            o.Resilience.TotalTimeout = Timeout.InfiniteTimeSpan;
         }));
 
         var call = provider.GetRequiredService<IPluginTestsClient>().GetPluginAsync("wporg", "akismet", Ct);
-        var start = _time.GetUtcNow();
-        while (!call.IsCompleted && _time.GetUtcNow() - start < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(5, Ct); // lets continuations run; the wait itself is on the fake clock
-            _time.Advance(TimeSpan.FromMilliseconds(100));
-        }
 
-        Assert.Equal("akismet", (await call.WaitAsync(TimeSpan.FromSeconds(15), Ct)).Slug);
+        Assert.Equal([TimeSpan.FromSeconds(3)], await _time.RunAsync(call)); // the container's clock, parked on exactly the announced reset
+        Assert.Equal("akismet", (await call).Slug);
         Assert.Equal(2, Sent.Count);
         Assert.All(Sent, r => r.AssertOnlyApiKey());
-        Assert.InRange(Sent[1].At - Sent[0].At, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.9));
+        Assert.Equal(TimeSpan.FromSeconds(3), Sent[1].At - Sent[0].At);
     }
 
     [Fact]

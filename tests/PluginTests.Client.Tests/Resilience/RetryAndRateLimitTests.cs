@@ -4,11 +4,13 @@ using RichardSzalay.MockHttp;
 
 namespace PluginTests.Client.Tests;
 
-/// <summary>Retries, rate-limit waits and throttling, timed with a fake clock (no real sleeps for the waits under test).</summary>
+/// <summary>
+/// Retries, rate-limit waits and throttling on a parking clock: advanced only while the call is parked on it, by exactly the
+/// wait it is parked on, so every wait is asserted exactly and nothing depends on how fast the machine is.
+/// </summary>
 public sealed class RetryAndRateLimitTests : IDisposable
 {
-    private static readonly TimeSpan FakeLimit = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan RealLimit = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RealLimit = TimeSpan.FromSeconds(15); // a hang guard for calls that must not wait at all
 
     private readonly Harness _h = new();
 
@@ -37,18 +39,18 @@ public sealed class RetryAndRateLimitTests : IDisposable
         Sequence("plugins/wporg/akismet", () => TooMany(("Ratelimit-Reset", "2")), Plugin);
 
         var call = _h.Client.GetPluginAsync("wporg", "akismet", Ct);
-        await _h.WaitForRequestsAsync(1);
-        await _h.AdvanceAsync(TimeSpan.FromMilliseconds(1900));
+        Assert.Equal(TimeSpan.FromSeconds(2), await _h.Time.ParkedAsync(call));
+        _h.Time.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromTicks(1));
 
         Assert.False(call.IsCompleted, "The retry went out before the announced reset.");
         Assert.Single(_h.Requests);
 
-        await _h.DriveAsync(call, FakeLimit);
-        var plugin = await call.WaitAsync(RealLimit, Ct);
+        Assert.Equal([TimeSpan.FromTicks(1)], await _h.Time.RunAsync(call));
+        var plugin = await call;
 
         Assert.Equal("akismet", plugin.Slug);
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.9));
+        Assert.Equal(TimeSpan.FromSeconds(2), Gap(0, 1));
         Assert.All(_h.Requests, r => r.AssertOnlyApiKey());
         _h.Mock.VerifyNoOutstandingExpectation();
     }
@@ -59,12 +61,11 @@ public sealed class RetryAndRateLimitTests : IDisposable
         Sequence("plugins/wporg/akismet", () => TooMany(("Retry-After", "1"), ("Ratelimit-Reset", "10")), Plugin);
 
         var call = _h.Client.GetPluginAsync("wporg", "akismet", Ct);
-        await _h.WaitForRequestsAsync(1);
-        await _h.DriveAsync(call, FakeLimit);
-        await call.WaitAsync(RealLimit, Ct);
+        Assert.Equal([TimeSpan.FromSeconds(1)], await _h.Time.RunAsync(call));
+        await call;
 
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.9));
+        Assert.Equal(TimeSpan.FromSeconds(1), Gap(0, 1));
     }
 
     [Fact]
@@ -90,13 +91,12 @@ public sealed class RetryAndRateLimitTests : IDisposable
             Plugin);
 
         var call = _h.Client.GetPluginAsync("wporg", "akismet", Ct);
-        await _h.WaitForRequestsAsync(1);
-        await _h.DriveAsync(call, FakeLimit);
-        var plugin = await call.WaitAsync(RealLimit, Ct);
+        Assert.Equal([TimeSpan.FromMilliseconds(800)], await _h.Time.RunAsync(call)); // BaseDelay, no jitter
+        var plugin = await call;
 
         Assert.Equal("akismet", plugin.Slug);
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1550)); // BaseDelay, no jitter
+        Assert.Equal(TimeSpan.FromMilliseconds(800), Gap(0, 1));
         Assert.All(_h.Requests, r => r.AssertOnlyApiKey());
     }
 
@@ -107,8 +107,8 @@ public sealed class RetryAndRateLimitTests : IDisposable
         _h.Mock.Expect(HttpMethod.Delete, Harness.Url("user/webhooks/wh_1")).Respond(HttpStatusCode.NoContent);
 
         var call = _h.Client.DeleteWebhookAsync("wh_1", Ct);
-        await _h.DriveAsync(call, FakeLimit);
-        await call.WaitAsync(RealLimit, Ct);
+        Assert.Equal([TimeSpan.FromMilliseconds(800)], await _h.Time.RunAsync(call));
+        await call;
 
         Assert.Equal(2, _h.Requests.Count);
     }
@@ -120,8 +120,8 @@ public sealed class RetryAndRateLimitTests : IDisposable
             """{"error":{"message":"Try later.","code":"unavailable"}}""");
 
         var call = _h.Client.EnqueueTestAsync(new EnqueueTestRequest("wporg", "akismet"), Ct);
-        await _h.DriveAsync(call, FakeLimit);
-        var ex = await Assert.ThrowsAsync<PluginTestsException>(() => call.WaitAsync(RealLimit, Ct));
+        Assert.Empty(await _h.Time.RunAsync(call)); // no backoff: nothing is re-sent
+        var ex = await Assert.ThrowsAsync<PluginTestsException>(() => call);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Single(_h.Requests);
@@ -133,8 +133,8 @@ public sealed class RetryAndRateLimitTests : IDisposable
         _h.Mock.When(HttpMethod.Post, Harness.Url("user/webhooks")).Respond(HttpStatusCode.ServiceUnavailable);
 
         var call = _h.Client.CreateWebhookAsync(new Uri("https://hooks.example.com/x"), cancellationToken: Ct);
-        await _h.DriveAsync(call, FakeLimit);
-        var ex = await Assert.ThrowsAsync<PluginTestsException>(() => call.WaitAsync(RealLimit, Ct));
+        Assert.Empty(await _h.Time.RunAsync(call));
+        var ex = await Assert.ThrowsAsync<PluginTestsException>(() => call);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Single(_h.Requests);
@@ -147,15 +147,14 @@ public sealed class RetryAndRateLimitTests : IDisposable
         _h.Mock.Expect(HttpMethod.Post, Harness.Url("test-queue")).Respond(HttpStatusCode.Created, "application/json", """{"id":"job_1"}""");
 
         var call = _h.Client.EnqueueTestAsync(new EnqueueTestRequest("wporg", "akismet"), Ct);
-        await _h.WaitForRequestsAsync(1);
-        await _h.DriveAsync(call, FakeLimit);
-        var job = await call.WaitAsync(RealLimit, Ct);
+        Assert.Equal([TimeSpan.FromSeconds(3)], await _h.Time.RunAsync(call));
+        var job = await call;
 
         Assert.Equal("job_1", job.Id);
         Assert.Equal(2, _h.Requests.Count);
         Assert.Equal(_h.Requests[0].Body, _h.Requests[1].Body);
         Assert.Contains("akismet", _h.Requests[1].Body);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.9));
+        Assert.Equal(TimeSpan.FromSeconds(3), Gap(0, 1));
     }
 
     [Fact]
@@ -165,8 +164,8 @@ public sealed class RetryAndRateLimitTests : IDisposable
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var call = _h.Client.GetPluginAsync("wporg", "akismet", cts.Token);
-        await _h.WaitForRequestsAsync(1);
-        await _h.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(30), await _h.Time.ParkedAsync(call));
+        _h.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(call.IsCompleted);
 
         await cts.CancelAsync();
@@ -184,16 +183,17 @@ public sealed class RetryAndRateLimitTests : IDisposable
 
         await _h.Client.GetPluginAsync("wporg", "akismet", Ct);
         var second = _h.Client.GetPluginAsync("wporg", "akismet", Ct);
-        await _h.AdvanceAsync(TimeSpan.FromMilliseconds(4900));
+        Assert.Equal(TimeSpan.FromSeconds(5), await _h.Time.ParkedAsync(second));
+        _h.Time.Advance(TimeSpan.FromMilliseconds(4900));
 
         Assert.False(second.IsCompleted, "The call was sent although the quota was known to be spent.");
         Assert.Single(_h.Requests);
 
-        await _h.DriveAsync(second, FakeLimit);
-        await second.WaitAsync(RealLimit, Ct);
+        Assert.Equal([TimeSpan.FromMilliseconds(100)], await _h.Time.RunAsync(second));
+        await second;
 
         Assert.Equal(2, _h.Requests.Count);
-        Assert.InRange(Gap(0, 1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.9));
+        Assert.Equal(TimeSpan.FromSeconds(5), Gap(0, 1));
     }
 
     [Fact]

@@ -1,9 +1,12 @@
-using Microsoft.Extensions.Time.Testing;
+using PluginApis.Testing;
 using RichardSzalay.MockHttp;
 
 namespace PluginTests.Client.Tests;
 
-/// <summary>A client over MockHttp with a recording transport and a fake clock.</summary>
+/// <summary>
+/// A client over MockHttp with a recording transport and a parking clock. Timeouts are off unless a test sets them, so the
+/// only timers armed are the waits under test and <see cref="ParkingClock.RunAsync"/> advances by exactly each of them.
+/// </summary>
 internal sealed class Harness : IDisposable
 {
     /// <summary>Contains characters that are escaped in a query, so both the raw and the escaped form are checked for leaks.</summary>
@@ -13,18 +16,20 @@ internal sealed class Harness : IDisposable
 
     public Harness(Action<PluginTestsClientOptions>? configure = null)
     {
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero));
+        Time = new ParkingClock(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero));
         Recorder = new RecordingHandler(Time, Mock);
         var options = new PluginTestsClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
         options.Resilience.TimeProvider = Time;
         options.Resilience.UseJitter = false;
+        options.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan;
+        options.Resilience.TotalTimeout = Timeout.InfiniteTimeSpan;
         configure?.Invoke(options);
         Client = new PluginTestsClient(options, Recorder);
     }
 
     public MockHttpMessageHandler Mock { get; } = new();
 
-    public FakeTimeProvider Time { get; }
+    public ParkingClock Time { get; }
 
     public RecordingHandler Recorder { get; }
 
@@ -33,56 +38,6 @@ internal sealed class Harness : IDisposable
     public IReadOnlyList<SentRequest> Requests => Recorder.Requests;
 
     public static string Url(string relative) => BaseAddress.AbsoluteUri + relative;
-
-    /// <summary>Waits (real time, bounded) until the transport has seen <paramref name="count"/> requests, then lets the pipeline settle.</summary>
-    public async Task WaitForRequestsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Requests.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} request(s), saw {Requests.Count}.");
-            await Task.Delay(5);
-        }
-
-        await SettleAsync();
-    }
-
-    /// <summary>Advances the fake clock by <paramref name="duration"/> in small steps, letting continuations run between steps.</summary>
-    public async Task AdvanceAsync(TimeSpan duration, TimeSpan? step = null)
-    {
-        var size = step ?? TimeSpan.FromMilliseconds(100);
-        var left = duration;
-        while (left > TimeSpan.Zero)
-        {
-            var now = left < size ? left : size;
-            Time.Advance(now);
-            left -= now;
-            await SettleAsync();
-        }
-    }
-
-    /// <summary>Advances the fake clock in small steps until <paramref name="task"/> completes; fails after <paramref name="limit"/> of fake time.</summary>
-    public async Task DriveAsync(Task task, TimeSpan limit, TimeSpan? step = null)
-    {
-        var size = step ?? TimeSpan.FromMilliseconds(100);
-        var start = Time.GetUtcNow();
-        await SettleAsync(task);
-        while (!task.IsCompleted)
-        {
-            Assert.True(Time.GetUtcNow() - start < limit, $"The call did not complete within {limit} of fake time.");
-            Time.Advance(size);
-            await SettleAsync(task);
-        }
-    }
-
-    // Real time only for letting thread-pool continuations run; the waits under test use the fake clock.
-    private static async Task SettleAsync(Task? task = null)
-    {
-        for (var i = 0; i < 4 && task?.IsCompleted != true; i++)
-        {
-            await Task.Delay(3);
-        }
-    }
 
     public void Dispose()
     {

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
+using PluginApis.Testing;
 using RichardSzalay.MockHttp;
 
 namespace WunderUpdates.Client.Tests.TestSupport;
 
 /// <summary>
-/// A mocked WunderUpdates transport with a fake clock: register answers in order with <see cref="Expect"/>, then
+/// A mocked WunderUpdates transport with a parking clock: register answers in order with <see cref="Expect"/>, then
 /// read what was sent from <see cref="Requests"/>. Any request not expected fails the call.
 /// </summary>
 internal sealed class FakeService : IDisposable
@@ -21,7 +21,10 @@ internal sealed class FakeService : IDisposable
         _mock.Fallback.Respond(request => RecordThenThrowAsync(request, new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}")));
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public ParkingClock Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The waits the last <see cref="RunWithClockAsync{T}"/> advanced the clock by, in order.</summary>
+    public IReadOnlyList<TimeSpan> Waits { get; private set; } = [];
 
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -31,8 +34,8 @@ internal sealed class FakeService : IDisposable
         options.Resilience.TimeProvider = Time;
         options.Resilience.UseJitter = false;
 
-        // The fake clock runs far faster than real time while a call is driven by RunWithClockAsync: per-attempt and
-        // total timeouts would fire during ordinary thread-pool latency, so they are off unless a test sets them.
+        // Timeouts are off unless a test sets them: the only timers armed are then the waits under test, and
+        // RunWithClockAsync advances the clock by exactly each of them.
         options.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan;
         options.Resilience.TotalTimeout = Timeout.InfiniteTimeSpan;
         configure?.Invoke(options);
@@ -80,17 +83,12 @@ internal sealed class FakeService : IDisposable
 
     public void VerifyNoOutstandingExpectation() => _mock.VerifyNoOutstandingExpectation();
 
-    /// <summary>Runs <paramref name="call"/> while moving the fake clock forward in small steps, so retries and waits happen without sleeping.</summary>
+    /// <summary>Runs <paramref name="call"/>, advancing the clock by exactly each wait it parks on (recorded in <see cref="Waits"/>), without sleeping.</summary>
     public async Task<T> RunWithClockAsync<T>(Func<Task<T>> call)
     {
         var task = call();
-        for (var i = 0; i < 5000 && !task.IsCompleted; i++)
-        {
-            Time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(1);
-        }
-
-        return await task.WaitAsync(TimeSpan.FromSeconds(10));
+        Waits = await Time.RunAsync(task);
+        return await task;
     }
 
     public async Task<TException> ThrowsWithClockAsync<TException, T>(Func<Task<T>> call)
