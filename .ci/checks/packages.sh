@@ -37,6 +37,12 @@ for id in PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emu
   echo "$id $version: package, symbols, README, XML docs, licence, repository and SourceLink present"
 done
 
+tool="$packages/PluginApis.Cli.$version.nupkg"
+[ -f "$tool" ] && [ -f "$packages/PluginApis.Cli.$version.snupkg" ] || { echo "missing the pluginapis tool package $version"; exit 1; }
+unzip -l "$tool" | grep -q "tools/net10.0/any/pluginapis.dll" || { echo "PluginApis.Cli is not packed as a .NET tool"; exit 1; }
+unzip -p "$tool" PluginApis.Cli.nuspec | grep -qF '<packageType name="DotnetTool"' || { echo "PluginApis.Cli is not typed DotnetTool"; exit 1; }
+echo "PluginApis.Cli $version: a .NET tool package (pluginapis) with symbols"
+
 cd "$root/samples/PackageConsumer"
 dotnet restore -p:PluginApisVersion="$version"
 # Prove the SDK came from the packed folder and not from the solution's projects.
@@ -49,7 +55,10 @@ cd "$root"
 dotnet pack "$clone/PluginApis.sln" -c Release --no-build -o "$out/release-packages" -p:Version=1.2.0 -nodeReuse:false > "$out/release-pack.log"
 unzip -p "$out/release-packages/PluginTests.Client.1.2.0.nupkg" PluginTests.Client.nuspec | grep -qF '<dependency id="PluginApis.Http" version="1.2.0"' \
   || { echo "-p:Version=1.2.0 did not give PluginTests.Client 1.2.0 depending on PluginApis.Http 1.2.0"; exit 1; }
-[ "$(ls "$out/release-packages"/*.1.2.0.nupkg | wc -l)" -eq 5 ] || { echo "-p:Version=1.2.0 did not version all 5 packages"; exit 1; }
+for id in PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator PluginApis.Quota.Redis PluginApis.Cli; do
+  [ -f "$out/release-packages/$id.1.2.0.nupkg" ] || { echo "-p:Version=1.2.0 did not version $id"; exit 1; }
+done
+[ "$(ls "$out/release-packages"/*.nupkg | wc -l)" -eq 6 ] || { echo "-p:Version=1.2.0 packed other than the 6 packages: $(ls "$out/release-packages")"; exit 1; }
 suffixed=$(dotnet msbuild "$clone/src/PluginApis.Http/PluginApis.Http.csproj" -p:VersionSuffix=rc.1 -t:_GetProjectVersion -getProperty:PackageVersion -nodeReuse:false)
 [ "$suffixed" = 1.0.0-rc.1 ] || { echo "-p:VersionSuffix=rc.1 gave '$suffixed'"; exit 1; }
 echo "release versions: -p:Version=1.2.0 -> 1.2.0 everywhere, -p:VersionSuffix=rc.1 -> 1.0.0-rc.1"

@@ -20,7 +20,7 @@ cd "$root"
 out="$root/.ci/out/readme"
 rm -rf "$out"; mkdir -p "$out/raw" "$out/blocks"
 workspace=""
-package_ids="PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator"
+package_ids="PluginApis.Http PluginTests.Client WunderUpdates.Client PluginApis.Emulator PluginApis.Quota.Redis PluginApis.Cli"
 
 cleanup() {
   [ -n "$workspace" ] || return 0
@@ -114,7 +114,7 @@ run_server() {
   grep -qF "$ready" "$log" || fail "the command never printed \"$ready\""
 }
 
-# After the README's first pack from a clone of a local path: warning-free, one 1.0.0-local.<time> version for all four
+# After the README's first pack from a clone of a local path: warning-free, one 1.0.0-local.<time> version for all six
 # packages and their dependencies, and symbols without SourceLink (there is no GitHub origin to link to).
 verify_local_clone_pack() {
   ! grep -iE '(^|[ :])warning( [A-Z]+[0-9]+)? ?:' "$1" || { echo "the pack printed warnings"; return 1; }
@@ -128,7 +128,7 @@ verify_local_clone_pack() {
   done
   unzip -p "pluginapis-packages/PluginTests.Client.$version.nupkg" PluginTests.Client.nuspec | grep -qF "id=\"PluginApis.Http\" version=\"$version\"" \
     || { echo "PluginTests.Client does not depend on PluginApis.Http $version"; return 1; }
-  echo "    local pack $version: 4 packages with symbols, no SourceLink, no warning"
+  echo "    local pack $version: 6 packages with symbols, no SourceLink, no warning"
 }
 
 # After a change and the README's second pack: a newer version, which MyApp's 1.0.0-local.* now resolves.
