@@ -113,6 +113,43 @@ public class InProcessQuotaStoreTests
     }
 
     [Fact]
+    public void An_older_answer_arriving_late_never_raises_the_count_of_its_window()
+    {
+        var (store, _) = Create();
+        var grants = Enumerable.Range(0, 4).Select(_ => Acquire(store)).ToList();
+
+        // The server counted the four requests in order (6, 5, 4, 3 left); the answers arrive 3 left first, then 5 and 6.
+        Answer(store, grants[3], Info(3, 10, T0));
+        Answer(store, grants[1], Info(5, 10, T0));
+        Answer(store, grants[0], Info(6, 10, T0));
+
+        // One answer (4 left) is still on its way and already counted: exactly three more may go, not four or five.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(QuotaGrant.Now, Acquire(store));
+        }
+
+        Assert.False(Acquire(store).Reserved);
+    }
+
+    [Fact]
+    public void A_new_window_takes_the_servers_count_again_even_when_it_is_higher()
+    {
+        var (store, clock) = Create();
+        Answer(store, Acquire(store), Info(0, 1, T0, limit: 10));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        // The next window's first answer (9 left, reset 1 s from now) is not an older answer of the spent window.
+        Answer(store, Acquire(store), Info(9, 1, clock.GetUtcNow(), limit: 10));
+        for (var i = 0; i < 9; i++)
+        {
+            Assert.Equal(QuotaGrant.Now, Acquire(store));
+        }
+
+        Assert.False(Acquire(store).Reserved);
+    }
+
+    [Fact]
     public void A_sliding_window_that_keeps_announcing_the_same_remaining_is_never_spent_locally()
     {
         var (store, clock) = Create();

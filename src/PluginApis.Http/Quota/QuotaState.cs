@@ -17,6 +17,7 @@ internal sealed class QuotaState
 
     private int _inFlight;
     private int _windowResponses;
+    private int? _serverRemaining;
     private DateTimeOffset _learnedAt;
     private bool _probeOut;
 
@@ -61,6 +62,7 @@ internal sealed class QuotaState
             Remaining = Limit;
             ResetsAt = null;
             _windowResponses = 0;
+            _serverRemaining = null;
         }
     }
 
@@ -122,6 +124,8 @@ internal sealed class QuotaState
 
         var resetsAt = info.RetryAfter is { } retryAfter ? info.ObservedAt + retryAfter : info.ResetsAt;
         var sameWindow = ResetsAt is { } known && known > info.ObservedAt && resetsAt is { } next && next < known + TimeSpan.FromSeconds(1);
+        // The same reset give or take the rounding to whole seconds: answers about one window, which may arrive out of order.
+        var sameCount = sameWindow && (resetsAt!.Value - ResetsAt!.Value).Duration() <= TimeSpan.FromSeconds(1);
         if (resetsAt is { } at)
         {
             // Resets are whole seconds rounded up: within one window the earliest estimate is the closest.
@@ -129,8 +133,13 @@ internal sealed class QuotaState
         }
 
         _windowResponses = sameWindow ? _windowResponses + 1 : 1;
-        if (info.Remaining is { } remaining)
+        if (info.Remaining is { } announced)
         {
+            // Concurrent answers arrive in any order: within one window the lowest count announced is the latest the server
+            // has said, and an older, higher one arriving after it never raises it (that would let requests go into a spent window).
+            var remaining = sameCount && _serverRemaining is { } lowest ? Math.Min(lowest, announced) : announced;
+            _serverRemaining = remaining;
+
             // The server has counted Limit - Remaining requests of this window, WindowResponses of them answered; the rest
             // of its count are requests still in flight (this store being the key's only user). Only in-flight requests
             // beyond that are yet to be taken from what it announced. Nothing else is kept from local counting, so a
