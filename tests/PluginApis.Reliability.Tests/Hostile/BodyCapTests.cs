@@ -22,20 +22,8 @@ public sealed class BodyCapTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<Construction, string> Cases()
-    {
-        var data = new TheoryData<Construction, string>();
-        foreach (var how in Enum.GetValues<Construction>())
-        {
-            data.Add(how, "PluginTests");
-            data.Add(how, "WunderUpdates");
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(HostileCases.EveryConstructionAndClient), MemberType = typeof(HostileCases))]
     public async Task A_success_body_that_never_ends_is_read_to_the_cap_once_and_not_retried(Construction how, string client)
     {
         await using var server = HostileServer.Start(EndlessBody(200));
@@ -56,7 +44,7 @@ public sealed class BodyCapTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(HostileCases.EveryConstructionAndClient), MemberType = typeof(HostileCases))]
     public async Task A_404_with_a_100_MB_body_is_read_to_16_KiB(Construction how, string client)
     {
         await using var server = HostileServer.Start(EndlessBody(404, contentLength: 100_000_000));

@@ -12,3 +12,20 @@ public enum Construction
     /// <summary><c>services.AddXClient(...).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler())</c>, logging at Trace.</summary>
     DependencyInjection,
 }
+
+/// <summary>Theory data shared by the hostile rows.</summary>
+public static class HostileCases
+{
+    /// <summary>Every construction with each of the two clients (by service name).</summary>
+    public static TheoryData<Construction, string> EveryConstructionAndClient()
+    {
+        var data = new TheoryData<Construction, string>();
+        foreach (var how in Enum.GetValues<Construction>())
+        {
+            data.Add(how, "PluginTests");
+            data.Add(how, "WunderUpdates");
+        }
+
+        return data;
+    }
+}

@@ -17,20 +17,8 @@ public sealed class QuotaHeaderTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<Construction, string> Cases()
-    {
-        var data = new TheoryData<Construction, string>();
-        foreach (var how in Enum.GetValues<Construction>())
-        {
-            data.Add(how, "PluginTests");
-            data.Add(how, "WunderUpdates");
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(HostileCases.EveryConstructionAndClient), MemberType = typeof(HostileCases))]
     public async Task One_reset_a_year_away_is_re_probed_after_MaxRateLimitWait_not_trusted_for_a_year(Construction how, string client)
     {
         await using var server = HostileServer.Start(x => x.Index == 0 ? Answer(client, x, LockedForAYear) : Answer(client, x, Healthy));
@@ -59,7 +47,7 @@ public sealed class QuotaHeaderTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(HostileCases.EveryConstructionAndClient), MemberType = typeof(HostileCases))]
     public async Task A_sliding_window_that_keeps_announcing_198_left_is_never_spent_locally(Construction how, string client)
     {
         const int calls = 250;
