@@ -111,7 +111,26 @@ public class ApiKeyHandlerTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync("https://api.example.test:8443/v1/things/1", Ct));
         await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync("http://api.example.test/v1/things/1", Ct));
 
+        // Texts that begin like the origin but name another host (the origin is judged on the whole authority).
+        await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync("https://api.example.test.evil.test/v1/things/1", Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync("https://api.example.test@evil.test/v1/things/1", Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync("https://api.example.test:443@evil.test/v1/", Ct));
+
         Assert.Empty(transport.Sent);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.test/v1/things/1")]
+    [InlineData("HTTPS://API.EXAMPLE.TEST/v1/things/1")]
+    [InlineData("https://api.example.test:443/v1/things/1")]
+    public async Task The_configured_origin_gets_the_key_however_its_address_is_spelled(string uri)
+    {
+        var transport = new MessageKeepingTransport();
+        using var http = new HttpClient(new ApiKeyHandler(ApiKeyPlacement.Header("x-api-key"), TestClients.ApiKey, new Uri("https://api.example.test/v1/")) { InnerHandler = transport });
+
+        (await http.GetAsync(uri, Ct)).Dispose();
+
+        Assert.Single(transport.Sent);
     }
 
     [Fact]

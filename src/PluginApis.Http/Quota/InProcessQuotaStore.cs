@@ -11,7 +11,7 @@ public sealed class InProcessQuotaStore : IQuotaStore
 {
     private const long ProbeTicket = 1;
 
-    private readonly Dictionary<(string Service, string KeyId, string Operation), QuotaState> _scopes = [];
+    private readonly Dictionary<(string Service, string KeyId, string Operation), QuotaState> _scopes = new(ScopeComparer.Instance);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly double _batchReserve;
@@ -122,5 +122,21 @@ public sealed class InProcessQuotaStore : IQuotaStore
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Hashes a scope by its operation name only (short, and what tells a client's scopes apart); equality still compares
+    /// all three parts. Hashing the 32-character key id on every call cost more than the lookup it served.
+    /// </summary>
+    private sealed class ScopeComparer : IEqualityComparer<(string Service, string KeyId, string Operation)>
+    {
+        public static readonly ScopeComparer Instance = new();
+
+        public bool Equals((string Service, string KeyId, string Operation) x, (string Service, string KeyId, string Operation) y) =>
+            string.Equals(x.Operation, y.Operation, StringComparison.Ordinal)
+            && string.Equals(x.KeyId, y.KeyId, StringComparison.Ordinal)
+            && string.Equals(x.Service, y.Service, StringComparison.Ordinal);
+
+        public int GetHashCode((string Service, string KeyId, string Operation) obj) => obj.Operation.GetHashCode(StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ApiKeyHandler : DelegatingHandler
     private readonly string _apiKey;
     private readonly string _keyQuery;
     private readonly Uri _origin;
+    private readonly string _originPrefix;
 
     /// <summary>Creates the handler for one key and the base address it belongs to.</summary>
     public ApiKeyHandler(ApiKeyPlacement placement, string apiKey, Uri baseAddress)
@@ -25,6 +26,7 @@ internal sealed class ApiKeyHandler : DelegatingHandler
         _apiKey = apiKey;
         _keyQuery = placement.InQuery ? Uri.EscapeDataString(placement.Name) + "=" + Uri.EscapeDataString(apiKey) : string.Empty;
         _origin = new Uri(baseAddress.GetLeftPart(UriPartial.Authority));
+        _originPrefix = _origin.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + "/";
     }
 
     /// <inheritdoc />
@@ -36,7 +38,7 @@ internal sealed class ApiKeyHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
-        if (Uri.Compare(shown, _origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (!IsAtOrigin(shown))
         {
             // Only the SDK builds these requests, always under the base address: anything else is a bug, and the key stays home.
             throw new InvalidOperationException("The request is not for the configured base address; the API key is not sent to another origin.");
@@ -74,6 +76,12 @@ internal sealed class ApiKeyHandler : DelegatingHandler
 
         return RestoreAfterAsync(sent, request, shown);
     }
+
+    // The requests the SDK builds start with the base address's scheme and authority followed by "/": that text alone
+    // settles the origin, without parsing the whole URI. Anything else is compared component by component.
+    private bool IsAtOrigin(Uri uri) =>
+        (uri.IsAbsoluteUri && uri.OriginalString.StartsWith(_originPrefix, StringComparison.OrdinalIgnoreCase))
+        || Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     // A raw call's own query may name the key parameter: the key is set once, by this handler.
     private static string WithoutParameter(string uriText, string name)
