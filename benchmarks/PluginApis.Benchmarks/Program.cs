@@ -57,10 +57,10 @@ public static class Program
                 report.Print();
                 return 0;
             case "--socket-child":
-                return await SocketProbeScenario.ChildAsync(rest[0], rest[1], Int(rest, 2, 20_000));
+                return await SocketProbeScenario.ChildAsync(rest[0], rest[1], Int(rest, 2, 50_000));
             case "--socket":
                 PrintMachine();
-                await SocketProbeScenario.RunAsync(Int(rest, 0, 6), Int(rest, 1, 20_000), report);
+                await SocketProbeScenario.RunAsync(Int(rest, 0, 6), Int(rest, 1, 50_000), report);
                 report.Print();
                 return 0;
             case "--probe-child":
@@ -102,7 +102,7 @@ public static class Program
 
                 await AllocationScenario.RunAsync(20_000, report);
                 ProbeScenario.Run(10, 1_000_000, report);
-                await SocketProbeScenario.RunAsync(6, 20_000, report);
+                await SocketProbeScenario.RunAsync(6, 50_000, report);
                 PeakMemoryScenario.Run([10_000, 100_000, 1_000_000], report);
                 ListTimeScenario.Run(1_000_000, 5, report);
                 await UploadScenario.RunAsync(200, 3, report);
