@@ -39,8 +39,11 @@ done
 
 tool="$packages/PluginApis.Cli.$version.nupkg"
 [ -f "$tool" ] && [ -f "$packages/PluginApis.Cli.$version.snupkg" ] || { echo "missing the pluginapis tool package $version"; exit 1; }
-unzip -l "$tool" | grep -q "tools/net10.0/any/pluginapis.dll" || { echo "PluginApis.Cli is not packed as a .NET tool"; exit 1; }
-unzip -p "$tool" PluginApis.Cli.nuspec | grep -qF '<packageType name="DotnetTool"' || { echo "PluginApis.Cli is not typed DotnetTool"; exit 1; }
+# Listings are read whole before grep -q, which would otherwise stop early and fail the pipe under pipefail.
+tool_listing=$(unzip -l "$tool")
+grep -q "tools/net10.0/any/pluginapis.dll" <<<"$tool_listing" || { echo "PluginApis.Cli is not packed as a .NET tool"; exit 1; }
+tool_nuspec=$(unzip -p "$tool" PluginApis.Cli.nuspec)
+grep -qF '<packageType name="DotnetTool"' <<<"$tool_nuspec" || { echo "PluginApis.Cli is not typed DotnetTool"; exit 1; }
 echo "PluginApis.Cli $version: a .NET tool package (pluginapis) with symbols"
 
 cd "$root/samples/PackageConsumer"
