@@ -48,17 +48,6 @@ internal sealed class ReportErrorListConverter : JsonConverter<IReadOnlyList<Rep
         return errors;
     }
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ReportError> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        var errorInfo = (JsonTypeInfo<ReportError>)options.GetTypeInfo(typeof(ReportError));
-        writer.WriteStartArray();
-        foreach (var error in value)
-        {
-            JsonSerializer.Serialize(writer, error, errorInfo);
-        }
-
-        writer.WriteEndArray();
-    }
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ReportError> value, JsonSerializerOptions options) =>
+        NestedItems.WriteAll(writer, value, options);
 }

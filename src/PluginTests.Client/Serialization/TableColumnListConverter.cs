@@ -47,19 +47,8 @@ internal sealed class TableColumnListConverter : JsonConverter<IReadOnlyList<Tab
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<TableColumn> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        var columnInfo = (JsonTypeInfo<TableColumn>)options.GetTypeInfo(typeof(TableColumn));
-        writer.WriteStartArray();
-        foreach (var column in value)
-        {
-            JsonSerializer.Serialize(writer, column, columnInfo);
-        }
-
-        writer.WriteEndArray();
-    }
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<TableColumn> value, JsonSerializerOptions options) =>
+        NestedItems.WriteAll(writer, value, options);
 
     // In an array, a string is the column's name; in a name-to-type map, it is the column's type.
     private static TableColumn? ReadColumn(ref Utf8JsonReader reader, JsonTypeInfo<TableColumn> columnInfo, string? name, string entry)
