@@ -62,7 +62,9 @@ internal static class ProbeScenario
             (GetPluginBenchmarks get, "sdk") => get.Sdk,
             (EnqueueTestBenchmarks enqueue, "raw") => enqueue.Raw,
             (EnqueueTestBenchmarks enqueue, "sdk") => enqueue.Sdk,
-            _ => throw new ArgumentException($"Unknown side '{side}' (raw, sdk).", nameof(side)),
+            (GetPluginBenchmarks get, "refit") => get.Refit,
+            (EnqueueTestBenchmarks enqueue, "refit") => enqueue.Refit,
+            _ => throw new ArgumentException($"Unknown side '{side}' (raw, sdk, refit).", nameof(side)),
         };
 
         // Enough warm-up calls for tiered compilation (with dynamic PGO) to settle.

@@ -130,28 +130,68 @@ internal sealed partial class ApiCaller
 
     /// <summary>
     /// Runs every attempt of the call in the pipeline (the caller of this method ends the call). Returns the success response (its body read within the attempt,
-    /// unless streamed); throws the caller's exception for anything else.
+    /// unless streamed); fails with the caller's exception for anything else. A pipeline that finished without waiting
+    /// (an in-memory handler, a throttle that had a slot) is concluded here, without a second state machine.
     /// </summary>
-    public async ValueTask<HttpResponseMessage> ExecuteAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
+    public ValueTask<HttpResponseMessage> ExecuteAsync<TArgs>(ApiCall call, TArgs args, ApiSend<TArgs> send, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromException<HttpResponseMessage>(new OperationCanceledException(cancellationToken));
+        }
+
         call.Caller = this;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ApiCall.Key, call);
+        var state = AttemptState<TArgs>.Rent(this, call, args, send);
         CallTelemetry.Start(call);
+        var pending = Pipeline.ExecuteOutcomeAsync(static (ctx, attempt) => ApiAttempt.RunAsync(ctx, attempt), context, state);
+        if (!pending.IsCompleted)
+        {
+            return ConcludeLaterAsync(pending, context, state);
+        }
+
         Outcome<HttpResponseMessage> outcome;
         try
         {
-            outcome = await Pipeline.ExecuteOutcomeAsync(
-                static (ctx, state) => ApiAttempt.RunAsync(ctx, state),
-                context,
-                new AttemptState<TArgs>(this, call, args, send)).ConfigureAwait(false);
+            outcome = pending.Result;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            state.Return();
         }
 
+        try
+        {
+            return new ValueTask<HttpResponseMessage>(Conclude(call, outcome));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<HttpResponseMessage>(ex);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> ConcludeLaterAsync<TArgs>(ValueTask<Outcome<HttpResponseMessage>> pending, ResilienceContext context, AttemptState<TArgs> state)
+    {
+        var call = state.Call;
+        Outcome<HttpResponseMessage> outcome;
+        try
+        {
+            outcome = await pending.ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            state.Return();
+        }
+
+        return Conclude(call, outcome);
+    }
+
+    /// <summary>The success response of <paramref name="outcome"/>; throws the caller's exception for anything else.</summary>
+    private HttpResponseMessage Conclude(ApiCall call, Outcome<HttpResponseMessage> outcome)
+    {
         if (outcome.Exception is { } exception)
         {
             var error = ApiErrors.FromFailure(this, call, exception);

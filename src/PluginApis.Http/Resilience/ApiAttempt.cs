@@ -54,6 +54,52 @@ internal static class ApiAttempt
     }
 }
 
-/// <summary>What the pipeline hands to each attempt: the caller, the call, the arguments and how to send them.</summary>
+/// <summary>
+/// What the pipeline hands to each attempt: the caller, the call, the arguments and how to send them. A reference, so
+/// each strategy of the pipeline passes one pointer down instead of copying the arguments; one spare per thread and
+/// argument type is reused once the call's pipeline has returned, so a call allocates none.
+/// </summary>
 /// <typeparam name="TArgs">The arguments of the Refit method.</typeparam>
-internal readonly record struct AttemptState<TArgs>(ApiCaller Caller, ApiCall Call, TArgs Args, ApiSend<TArgs> Send);
+internal sealed class AttemptState<TArgs>
+{
+    [ThreadStatic]
+    private static AttemptState<TArgs>? t_spare;
+
+    private AttemptState()
+    {
+    }
+
+    /// <summary>The caller running the call.</summary>
+    public ApiCaller Caller { get; private set; } = null!;
+
+    /// <summary>The call.</summary>
+    public ApiCall Call { get; private set; } = null!;
+
+    /// <summary>The arguments of the Refit method.</summary>
+    public TArgs Args { get; private set; } = default!;
+
+    /// <summary>Sends one attempt.</summary>
+    public ApiSend<TArgs> Send { get; private set; } = null!;
+
+    /// <summary>The state of one run of the pipeline; <see cref="Return"/> it once the pipeline has returned.</summary>
+    public static AttemptState<TArgs> Rent(ApiCaller caller, ApiCall call, TArgs args, ApiSend<TArgs> send)
+    {
+        var state = t_spare ?? new AttemptState<TArgs>();
+        t_spare = null;
+        state.Caller = caller;
+        state.Call = call;
+        state.Args = args;
+        state.Send = send;
+        return state;
+    }
+
+    /// <summary>Forgets the call (no arguments are kept alive) and becomes this thread's spare.</summary>
+    public void Return()
+    {
+        Caller = null!;
+        Call = null!;
+        Args = default!;
+        Send = null!;
+        t_spare = this;
+    }
+}

@@ -26,16 +26,41 @@ internal sealed class QuotaThrottleStrategy : ResilienceStrategy<HttpResponseMes
         _logger = logger;
     }
 
-    protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
+    protected override ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
         var call = ApiCall.From(context);
         var scope = call.QuotaScope;
+        var acquiring = _store.AcquireAsync(scope, _maxWait, context.CancellationToken);
+        if (!acquiring.IsCompletedSuccessfully)
+        {
+            return WaitThenAttemptAsync(acquiring, callback, context, state, call, scope);
+        }
+
+        var grant = acquiring.Result;
+        if (!grant.Reserved || grant.Delay > TimeSpan.Zero)
+        {
+            return WaitThenAttemptAsync(new ValueTask<QuotaGrant>(grant), callback, context, state, call, scope);
+        }
+
+        // A slot at once (the usual case): no wait to take, so no state machine unless the attempt itself waits.
+        var attempt = callback(context, state);
+        return attempt.IsCompletedSuccessfully ? Record(scope, grant, call, attempt.Result) : RecordLaterAsync(attempt, scope, grant, call);
+    }
+
+    private async ValueTask<Outcome<HttpResponseMessage>> WaitThenAttemptAsync<TState>(
+        ValueTask<QuotaGrant> acquiring,
+        Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback,
+        ResilienceContext context,
+        TState state,
+        ApiCall call,
+        QuotaScope scope)
+    {
         var cancellationToken = context.CancellationToken;
         QuotaGrant grant;
         while (true)
         {
-            grant = await _store.AcquireAsync(scope, _maxWait, cancellationToken).ConfigureAwait(false);
+            grant = await acquiring.ConfigureAwait(false);
             if (grant.Delay > _maxWait)
             {
                 await GiveBackAsync(scope, grant).ConfigureAwait(false);
@@ -64,13 +89,37 @@ internal sealed class QuotaThrottleStrategy : ResilienceStrategy<HttpResponseMes
             {
                 break;
             }
+
+            acquiring = _store.AcquireAsync(scope, _maxWait, cancellationToken);
         }
 
         var outcome = await callback(context, state).ConfigureAwait(false);
+        return await Record(scope, grant, call, outcome).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Outcome<HttpResponseMessage>> RecordLaterAsync(
+        ValueTask<Outcome<HttpResponseMessage>> attempt, QuotaScope scope, QuotaGrant grant, ApiCall call) =>
+        await Record(scope, grant, call, await attempt.ConfigureAwait(false)).ConfigureAwait(false);
+
+    /// <summary>Tells the store what the attempt's response announced (or that none came); the outcome once it knows.</summary>
+    private ValueTask<Outcome<HttpResponseMessage>> Record(QuotaScope scope, QuotaGrant grant, ApiCall call, Outcome<HttpResponseMessage> outcome)
+    {
         var observation = outcome.Result is { } response
             ? new QuotaObservation(call.RateLimit, response.StatusCode == HttpStatusCode.TooManyRequests)
             : QuotaObservation.NoResponse;
-        await _store.RecordAsync(scope, grant, observation, CancellationToken.None).ConfigureAwait(false);
+        var recording = _store.RecordAsync(scope, grant, observation, CancellationToken.None);
+        if (!recording.IsCompletedSuccessfully)
+        {
+            return RecordedAsync(recording, outcome);
+        }
+
+        recording.GetAwaiter().GetResult();
+        return new ValueTask<Outcome<HttpResponseMessage>>(outcome);
+    }
+
+    private static async ValueTask<Outcome<HttpResponseMessage>> RecordedAsync(ValueTask recording, Outcome<HttpResponseMessage> outcome)
+    {
+        await recording.ConfigureAwait(false);
         return outcome;
     }
 
