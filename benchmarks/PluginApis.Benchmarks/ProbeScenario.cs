@@ -5,10 +5,11 @@ using PluginApis.Benchmarks.Infrastructure;
 namespace PluginApis.Benchmarks;
 
 /// <summary>
-/// <c>--probe [pairs] [calls]</c>: the per-call pairs of <see cref="OverheadBenchmarkBase"/> timed in separate child processes,
-/// raw and SDK alternating (which goes first alternates too), so that load that comes and goes on a shared machine hits
-/// both sides alike. Each child warms up, then times <c>calls</c> calls of one side; the medians over the pairs are compared.
-/// The same child (<c>--probe-child get|enqueue raw|sdk [calls]</c>) is what to put under a profiler such as <c>perf record</c>.
+/// <c>--probe [rounds] [calls]</c>: the three sides of <see cref="OverheadBenchmarkBase"/> (raw, SDK, bare Refit) timed in
+/// separate child processes, one after another in a rotating order, so that load that comes and goes on a shared machine
+/// hits every side alike. Each child warms up, then times <c>calls</c> calls of one side; the ratios are taken within each
+/// round and their medians reported. The same child (<c>--probe-child get|enqueue raw|sdk|refit [calls]</c>) is what to
+/// put under a profiler such as <c>perf record</c>.
 /// </summary>
 internal static class ProbeScenario
 {
@@ -16,33 +17,38 @@ internal static class ProbeScenario
 
     public static int Run(int pairs, int calls, Report report)
     {
-        Console.WriteLine($"Per-call time, {pairs} alternating pairs of child processes, {calls:N0} timed calls each.");
+        Console.WriteLine($"Per-call time, {pairs} alternating rounds of child processes (raw, SDK, bare Refit), {calls:N0} timed calls each.");
         var table = new List<string>
         {
-            "| Call | raw median (ns) | SDK median (ns) | SDK / raw (medians) | per-pair ratios: median (min–max) |",
-            "|---|---:|---:|---:|---:|",
+            "| Call | raw median (ns) | SDK median (ns) | bare Refit median (ns) | SDK / raw (per-round median, min–max) | SDK / bare Refit (per-round median, min–max) |",
+            "|---|---:|---:|---:|---:|---:|",
         };
+        string[] sides = ["raw", "sdk", "refit"];
         foreach (var call in Calls)
         {
-            var raw = new List<double>();
-            var sdk = new List<double>();
-            var ratios = new List<double>();
-            for (var pair = 0; pair < pairs; pair++)
+            var times = sides.ToDictionary(side => side, _ => new List<double>());
+            var overRaw = new List<double>();
+            var overRefit = new List<double>();
+            for (var round = 0; round < pairs; round++)
             {
-                // Alternate which side goes first, so a drift in load does not always favour the same side.
-                var order = pair % 2 == 0 ? new[] { "raw", "sdk" } : ["sdk", "raw"];
-                var times = order.ToDictionary(side => side, side => Child.Run("--probe-child", call, side, calls.ToString(CultureInfo.InvariantCulture)).D("ns"));
-                raw.Add(times["raw"]);
-                sdk.Add(times["sdk"]);
-                ratios.Add(times["sdk"] / times["raw"]);
-                Console.WriteLine($"  {call,-7} pair {pair + 1,2}: raw {times["raw"],6:0} ns, SDK {times["sdk"],6:0} ns, {ratios[^1]:0.00}×");
+                // Rotate which side goes first, so a drift in load does not always favour the same side.
+                var order = Enumerable.Range(0, sides.Length).Select(i => sides[(i + round) % sides.Length]);
+                var now = order.ToDictionary(side => side, side => Child.Run("--probe-child", call, side, calls.ToString(CultureInfo.InvariantCulture)).D("ns"));
+                foreach (var side in sides)
+                {
+                    times[side].Add(now[side]);
+                }
+
+                overRaw.Add(now["sdk"] / now["raw"]);
+                overRefit.Add(now["sdk"] / now["refit"]);
+                Console.WriteLine($"  {call,-7} round {round + 1,2}: raw {now["raw"],6:0} ns, SDK {now["sdk"],6:0} ns, Refit {now["refit"],6:0} ns, SDK/raw {overRaw[^1]:0.00}×, SDK/Refit {overRefit[^1]:0.00}×");
             }
 
-            table.Add($"| {(call == "get" ? "GetPluginAsync" : "EnqueueTestAsync")} | {Stats.Median(raw):0} | {Stats.Median(sdk):0} | {Stats.Median(sdk) / Stats.Median(raw):0.00}× | " +
-                      $"{Stats.Median(ratios):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00}) |");
+            table.Add($"| {(call == "get" ? "GetPluginAsync" : "EnqueueTestAsync")} | {Stats.Median(times["raw"]):0} | {Stats.Median(times["sdk"]):0} | {Stats.Median(times["refit"]):0} | " +
+                      $"{Stats.Median(overRaw):0.00}× ({overRaw.Min():0.00}–{overRaw.Max():0.00}) | {Stats.Median(overRefit):0.00}× ({overRefit.Min():0.00}–{overRefit.Max():0.00}) |");
         }
 
-        report.Add($"Per-call time, alternating child processes ({pairs} pairs × {calls:N0} calls)", table);
+        report.Add($"Per-call time, alternating child processes ({pairs} rounds × {calls:N0} calls)", table);
         return 0;
     }
 

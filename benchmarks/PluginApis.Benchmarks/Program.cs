@@ -15,7 +15,8 @@ namespace PluginApis.Benchmarks;
 /// <item><c>--all</c>: the suites, then <c>--peak-memory</c>, <c>--upload</c> and <c>--ratelimit</c>; what docs/benchmarks.md shows.</item>
 /// <item><c>--alloc [calls]</c>, <c>--peak-memory [N...]</c>, <c>--upload [MB] [rounds]</c>, <c>--ratelimit [calls] [limit] [workers]</c>: one scenario.</item>
 /// <item><c>--list-time [N] [pairs]</c>: one N-entry enumeration, raw and SDK in alternating child processes.</item>
-/// <item><c>--probe [pairs] [calls]</c>: per-call time of raw and SDK in alternating child processes (<c>--probe-child</c> is one side, also for a profiler).</item>
+/// <item><c>--floor [rounds] [calls]</c>: what the required parts (Polly's timeouts and retry, Refit's URI merge) cost on their own, beside the raw call, a child process per part (<c>--floor-child</c>).</item>
+/// <item><c>--probe [rounds] [calls]</c>: per-call time of raw, SDK and bare Refit in rotating child processes (<c>--probe-child</c> is one side, also for a profiler).</item>
 /// <item><c>--socket [rounds] [calls]</c>: per-call time over a loopback socket to the emulator, raw vs SDK vs bare Refit, rotating child processes.</item>
 /// <item><c>--dry</c>: every suite with <see cref="Job.Dry"/> and every scenario once with tiny sizes; no timing assertions.</item>
 /// </list>
@@ -70,6 +71,13 @@ public static class Program
                 ProbeScenario.Run(Int(rest, 0, 10), Int(rest, 1, 1_000_000), report);
                 report.Print();
                 return 0;
+            case "--floor-child":
+                return await FloorScenario.ChildAsync(rest[0], Int(rest, 1, 1_000_000));
+            case "--floor":
+                PrintMachine();
+                FloorScenario.Run(Int(rest, 0, 10), Int(rest, 1, 1_000_000), report);
+                report.Print();
+                return 0;
             case "--ratelimit":
                 PrintMachine();
                 await RateLimitScenario.RunAsync(Int(rest, 0, 500), Int(rest, 1, 50), Int(rest, 2, 8), report);
@@ -85,6 +93,7 @@ public static class Program
 
                 await AllocationScenario.RunAsync(1_000, report);
                 ProbeScenario.Run(1, 1_000, report);
+                FloorScenario.Run(1, 1_000, report);
                 PeakMemoryScenario.Run([1_000, 10_000], report);
                 ListTimeScenario.Run(1_000, 1, report);
                 await SocketProbeScenario.RunAsync(1, 200, report);
@@ -102,6 +111,7 @@ public static class Program
 
                 await AllocationScenario.RunAsync(20_000, report);
                 ProbeScenario.Run(10, 1_000_000, report);
+                FloorScenario.Run(10, 1_000_000, report);
                 await SocketProbeScenario.RunAsync(6, 50_000, report);
                 PeakMemoryScenario.Run([10_000, 100_000, 1_000_000], report);
                 ListTimeScenario.Run(1_000_000, 5, report);
