@@ -16,8 +16,9 @@ public sealed class BodyCapTests
 {
     private const long MiB = 1 << 20;
 
-    // What the kernel may hold besides what the client read: the client's receive window (autotuned, up to tcp_rmem max,
-    // 32 MiB here) and the server's 64 KiB send buffer. Before the cap, a 200 was read to 2 GiB, four times.
+    // What the server may have handed over besides what the client read: the client's receive window (autotuned, up to
+    // tcp_rmem max, 32 MiB here), the server's 64 KiB send buffer and the one 66 KB write in progress. Before the cap, a 200
+    // was read to 2 GiB, four times.
     private const long SocketSlack = 40 * MiB;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -53,7 +53,10 @@ internal sealed class HostileServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Response bytes the kernel accepted from the server (what the client read, plus at most the socket buffers).</summary>
+    /// <summary>
+    /// Response bytes the server handed to the kernel: never less than what the client read, and more by at most the socket
+    /// buffers and the one write in progress.
+    /// </summary>
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
     /// <summary>Request body bytes received, all requests together.</summary>

@@ -82,11 +82,15 @@ internal sealed class RawConnection(HostileServer server, Socket socket, int num
         }
     }
 
-    /// <summary>Writes bytes and counts them once the kernel accepted them.</summary>
+    /// <summary>
+    /// Counts bytes as they are handed to the kernel, then writes them. Counted before the write, because the client can
+    /// read the first part of a write the kernel has only partly taken yet: counted after it, the count lagged what the
+    /// client had read by up to one write.
+    /// </summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        await _stream.WriteAsync(bytes, cancellationToken);
         Server.Wrote(bytes.Length);
+        await _stream.WriteAsync(bytes, cancellationToken);
     }
 
     public void Dispose() => _stream.Dispose();
