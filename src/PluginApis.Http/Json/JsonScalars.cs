@@ -23,10 +23,11 @@ internal static class JsonScalars
         reader.TokenType is JsonTokenType.Null or JsonTokenType.False;
 
     /// <summary>
-    /// The text of an enumeration value: a string as sent, or a number as its text; null for <c>null</c>, <c>false</c> and an
-    /// empty or blank string. <c>true</c>, an object or an array fail.
+    /// The text of a guessed text field or enumeration value: a string as sent, or a number as its text; null for
+    /// <c>null</c>, <c>false</c> and an empty or blank string. <c>true</c>, an object or an array fail, the message naming
+    /// <paramref name="expected"/>.
     /// </summary>
-    public static string? ReadWireText(ref readonly Utf8JsonReader reader)
+    public static string? ReadWireText(ref readonly Utf8JsonReader reader, string expected = "a text value")
     {
         if (IsNone(in reader))
         {
@@ -37,7 +38,7 @@ internal static class JsonScalars
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Number => NumberText(in reader),
-            _ => throw Unreadable("a text value", in reader),
+            _ => throw Unreadable(expected, in reader),
         };
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }

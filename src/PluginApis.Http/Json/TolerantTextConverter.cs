@@ -11,20 +11,8 @@ internal sealed class TolerantTextConverter : JsonConverter<string?>
 {
     public override bool HandleNull => true;
 
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (JsonScalars.IsNone(ref reader))
-        {
-            return null;
-        }
-
-        return reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null,
-            JsonTokenType.Number => JsonScalars.NumberText(ref reader),
-            _ => throw JsonScalars.Unreadable("text or a number", ref reader),
-        };
-    }
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonScalars.ReadWireText(in reader, "text or a number");
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {

@@ -28,18 +28,7 @@ internal sealed class TextListConverter : JsonConverter<IReadOnlyList<string>>
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (JsonScalars.IsNone(ref reader))
-            {
-                continue;
-            }
-
-            var text = reader.TokenType switch
-            {
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number => JsonScalars.NumberText(ref reader),
-                _ => throw JsonScalars.Unreadable("text or a number", ref reader),
-            };
-            if (!string.IsNullOrWhiteSpace(text))
+            if (JsonScalars.ReadWireText(in reader, "text or a number") is { } text)
             {
                 items.Add(text);
             }
