@@ -17,13 +17,19 @@ public sealed class ReconciliationTests(SharedRedis redis) : IClassFixture<Share
     private RedisQuotaStore NewStore(FakeTimeProvider? time = null) =>
         new(redis.Connection, Quota.Options(time ?? new FakeTimeProvider(), _prefix));
 
-    [Fact]
-    public async Task A_spent_window_pushes_the_schedule_to_its_earliest_end()
+    /// <summary>A scope, a store that learned the scope's 60-per-window quota, and the first slot it granted.</summary>
+    private async Task<(QuotaScope Scope, RedisQuotaStore Store, QuotaGrant Grant)> TaughtStoreAsync()
     {
         var scope = Quota.Scope();
         var store = NewStore();
         await Quota.TeachAsync(store, scope, 60, Window, redis.Connection);
-        var grant = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+        return (scope, store, await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct));
+    }
+
+    [Fact]
+    public async Task A_spent_window_pushes_the_schedule_to_its_earliest_end()
+    {
+        var (scope, store, grant) = await TaughtStoreAsync();
 
         var before = await Quota.RedisNowAsync(redis.Connection);
         await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 0, TimeSpan.FromSeconds(30)), Quota.Ct);
@@ -40,10 +46,7 @@ public sealed class ReconciliationTests(SharedRedis redis) : IClassFixture<Share
     [Fact]
     public async Task Responses_of_one_window_narrow_its_end_and_a_later_reset_starts_a_new_window()
     {
-        var scope = Quota.Scope();
-        var store = NewStore();
-        await Quota.TeachAsync(store, scope, 60, Window, redis.Connection);
-        var grant = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+        var (scope, store, grant) = await TaughtStoreAsync();
 
         var before = await Quota.RedisNowAsync(redis.Connection);
         await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 50, TimeSpan.FromSeconds(30)), Quota.Ct);
@@ -62,10 +65,7 @@ public sealed class ReconciliationTests(SharedRedis redis) : IClassFixture<Share
     [Fact]
     public async Task A_count_the_pacing_explains_leaves_the_schedule_alone()
     {
-        var scope = Quota.Scope();
-        var store = NewStore();
-        await Quota.TeachAsync(store, scope, 60, Window, redis.Connection);
-        var grant = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+        var (scope, store, grant) = await TaughtStoreAsync();
         var tat = (long)await Db.HashGetAsync(Bucket, "tat");
 
         await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 58, Window), Quota.Ct);
@@ -120,10 +120,7 @@ public sealed class ReconciliationTests(SharedRedis redis) : IClassFixture<Share
     [Fact]
     public async Task A_wait_beyond_the_longest_accepted_is_probed_by_one_request_once_nothing_was_learned_for_that_long()
     {
-        var scope = Quota.Scope();
-        var store = NewStore();
-        await Quota.TeachAsync(store, scope, 60, Window, redis.Connection);
-        var grant = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+        var (scope, store, grant) = await TaughtStoreAsync();
         await store.RecordAsync(scope, grant, Quota.Announced(60, Window, 0, TimeSpan.FromHours(1), rateLimited: true), Quota.Ct);
         await Db.PingAsync();
 
@@ -142,10 +139,7 @@ public sealed class ReconciliationTests(SharedRedis redis) : IClassFixture<Share
     [Fact]
     public async Task A_slot_given_back_goes_to_the_next_request()
     {
-        var scope = Quota.Scope();
-        var store = NewStore();
-        await Quota.TeachAsync(store, scope, 60, Window, redis.Connection);
-        var grant = await store.AcquireAsync(scope, Quota.MaxWait, Quota.Ct);
+        var (scope, store, grant) = await TaughtStoreAsync();
 
         await store.ReleaseAsync(scope, grant, Quota.Ct);
         await Db.PingAsync();
