@@ -98,6 +98,9 @@ public sealed class ParkingClock : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // The inner timer is scheduled under the same lock that shows this one as armed: shown first and scheduled
+            // after, a test that saw it parked could advance the clock in between, and the inner timer was then scheduled
+            // from the advanced time, never to fire (RunAsync spun on a wait of zero).
             lock (clock._gate)
             {
                 clock._armed.Remove(this);
@@ -107,9 +110,9 @@ public sealed class ParkingClock : FakeTimeProvider
                     DueAt = clock.GetUtcNow() + dueTime;
                     clock._armed.Add(this);
                 }
-            }
 
-            return Inner.Change(dueTime, period);
+                return Inner.Change(dueTime, period);
+            }
         }
 
         public void Fire(TimerCallback callback, object? state)
